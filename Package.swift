@@ -1,0 +1,106 @@
+// swift-tools-version:6.0
+// nofdb — a PostgreSQL data warehouse loader and query tool for NHS England's
+// monthly performance statistics. Libraries do the work; the `nofdb` executable
+// only parses arguments and prints.
+import PackageDescription
+
+let package = Package(
+    name: "nofdb",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "nofdb", targets: ["nofdb"]),
+        .library(name: "NOFPostgres", targets: ["NOFPostgres"]),
+        .library(name: "NOFIngest", targets: ["NOFIngest"]),
+        .library(name: "NOFWarehouse", targets: ["NOFWarehouse"]),
+        .library(name: "NOFReports", targets: ["NOFReports"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+    ],
+    targets: [
+        // C libraries from Debian: libpq-dev and libfreexl-dev.
+        .systemLibrary(
+            name: "CLibPQ", pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"]), .brew(["libpq"])]),
+        .systemLibrary(
+            name: "CFreeXL", pkgConfig: "freexl",
+            providers: [.apt(["libfreexl-dev"]), .brew(["freexl"])]),
+
+        // Thin, safe Swift layer over libpq.
+        .target(name: "NOFPostgres", dependencies: ["CLibPQ"]),
+        // Shared value types: months, quarters, findings, byte helpers.
+        .target(name: "NOFCore"),
+        // Embedded SQL (migrations, views), migration runner, embedded cluster.
+        .target(
+            name: "NOFWarehouse",
+            dependencies: ["NOFPostgres", "NOFCore"],
+            plugins: ["EmbedSQL"]),
+        // Readers, detector registry, normalisers, stager and merger.
+        .target(
+            name: "NOFIngest",
+            dependencies: [
+                "NOFPostgres", "NOFCore", "NOFWarehouse", "CFreeXL",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
+        // Report catalogue, parameters, table model and renderers.
+        .target(
+            name: "NOFReports",
+            dependencies: ["NOFPostgres", "NOFCore", "NOFWarehouse"],
+            plugins: ["EmbedSQL"]),
+        // Publication discovery and downloads for `nofdb sync`.
+        .target(
+            name: "NOFSync",
+            dependencies: [
+                "NOFIngest", "NOFCore", "NOFPostgres", "NOFWarehouse",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
+        // Deterministic generator of sample files in the exact published formats.
+        .target(
+            name: "NOFSample",
+            dependencies: [
+                "NOFCore",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
+        .executableTarget(
+            name: "nofdb",
+            dependencies: [
+                "NOFPostgres", "NOFCore", "NOFWarehouse", "NOFIngest", "NOFReports",
+                "NOFSync", "NOFSample",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        // Build-time tool: turns SQL/**/*.sql into Swift string literals so an
+        // installed binary never needs the source tree.
+        .executableTarget(name: "embed-sql"),
+        .plugin(
+            name: "EmbedSQL", capability: .buildTool(),
+            dependencies: ["embed-sql"]),
+
+        .target(
+            name: "TestSupport",
+            dependencies: ["NOFPostgres", "NOFWarehouse", "NOFCore"],
+            path: "Tests/TestSupport"),
+        .testTarget(
+            name: "NOFPostgresTests",
+            dependencies: ["NOFPostgres", "TestSupport"]),
+        .testTarget(
+            name: "NOFWarehouseTests",
+            dependencies: [
+                "NOFWarehouse", "NOFPostgres", "NOFIngest", "TestSupport",
+                .product(name: "Yams", package: "Yams"),
+            ]),
+        .testTarget(
+            name: "NOFIngestTests",
+            dependencies: ["NOFIngest", "NOFPostgres", "NOFWarehouse", "NOFSample", "TestSupport"]),
+        .testTarget(
+            name: "NOFReportsTests",
+            dependencies: ["NOFReports", "NOFIngest", "NOFSample", "NOFPostgres", "TestSupport"]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["TestSupport", "NOFPostgres", "NOFSample", "NOFSync"]),
+    ]
+)

@@ -1,0 +1,200 @@
+-- 003 facts: one table per dataset at the published grain, LIST-partitioned by period
+-- (first day of the month; NOF facts use the first day of the quarter). A load writes each
+-- (dataset, period) slice once, straight into a fresh partition, and swaps it in atomically.
+-- NULL means "not reported / not applicable" and is kept apart from 0 everywhere.
+
+-- A&E attendances and emergency admissions (MSitAE monthly provider CSV), as reported.
+-- Four-hour columns hold what the file says, including the field-test sites' zeros; the
+-- nof views apply the field-test rule.
+CREATE TABLE dw.fact_ae (
+    period              date NOT NULL,
+    org_code            text NOT NULL,
+    parent_name         text,
+    region_code         text,
+    att_type1           integer NOT NULL,
+    att_type2           integer NOT NULL,
+    att_other           integer NOT NULL,
+    att_booked_type1    integer,        -- NULL before the August 2020 layout
+    att_booked_type2    integer,
+    att_booked_other    integer,
+    over4_type1         integer NOT NULL,
+    over4_type2         integer NOT NULL,
+    over4_other         integer NOT NULL,
+    over4_booked_type1  integer,
+    over4_booked_type2  integer,
+    over4_booked_other  integer,
+    dta_4_to_12         integer NOT NULL,
+    dta_12_plus         integer NOT NULL,
+    emadm_type1         integer NOT NULL,
+    emadm_type2         integer NOT NULL,
+    emadm_other_ae      integer NOT NULL,
+    emadm_other         integer NOT NULL    -- 'Other emergency admissions' (not via A&E)
+) PARTITION BY LIST (period);
+
+-- Ambulance Systems Indicators (AmbSYS): every A-code of every org-month in `acodes`
+-- ('.' = NULL), and the key measures typed. Times in seconds.
+CREATE TABLE dw.fact_ambulance (
+    period        date NOT NULL,
+    org_code      text NOT NULL,
+    org_level     text NOT NULL CHECK (org_level IN ('england', 'region', 'trust')),
+    region_code   text,
+    contacts      bigint,   -- A0
+    calls_answered bigint,  -- A1
+    incidents     bigint,   -- A7
+    c1_incidents  bigint,   -- A8
+    c1_total_s    bigint,   -- A24
+    c1_mean_s     bigint,   -- A25
+    c1_p90_s      bigint,   -- A26
+    c1t_incidents bigint,   -- A9
+    c1t_total_s   bigint,   -- A27
+    c1t_mean_s    bigint,   -- A28
+    c1t_p90_s     bigint,   -- A29
+    c2_incidents  bigint,   -- A10
+    c2_total_s    bigint,   -- A30
+    c2_mean_s     bigint,   -- A31
+    c2_p90_s      bigint,   -- A32
+    c3_incidents  bigint,   -- A11
+    c3_total_s    bigint,   -- A33
+    c3_mean_s     bigint,   -- A34
+    c3_p90_s      bigint,   -- A35
+    c4_incidents  bigint,   -- A12
+    c4_total_s    bigint,   -- A36
+    c4_mean_s     bigint,   -- A37
+    c4_p90_s      bigint,   -- A38
+    acodes        jsonb NOT NULL   -- {"A0": 177540, "A114": null, ...}
+) PARTITION BY LIST (period);
+
+-- RTT Full CSV: provider x commissioner x part x treatment function. `bands` holds the
+-- weekly bands in order (105 to 'Gt 104 Weeks' or 53 to 'Gt 52 Weeks' in older layouts);
+-- NULL when the file leaves them blank (Part_3). C_999 rows are totals: never add them to
+-- specialty rows.
+CREATE TABLE dw.fact_rtt (
+    period                   date NOT NULL,
+    provider_code            text NOT NULL,
+    provider_parent_code     text,
+    commissioner_parent_code text,
+    commissioner_code        text NOT NULL,
+    part                     text NOT NULL,
+    treatment_function_code  text NOT NULL,
+    bands                    integer[],
+    total                    integer,
+    unknown_clock_start      integer,
+    total_all                integer
+) PARTITION BY LIST (period);
+
+-- RTT per provider x part, all specialties (the C_999 rows summed over commissioners),
+-- written by the loader in the same pass as fact_rtt.
+CREATE TABLE dw.fact_rtt_provider (
+    period               date NOT NULL,
+    provider_code        text NOT NULL,
+    part                 text NOT NULL,
+    bands                bigint[],
+    total                bigint,
+    unknown_clock_start  bigint,
+    total_all            bigint,
+    commissioner_rows    integer NOT NULL
+) PARTITION BY LIST (period);
+
+-- Cancer Waiting Times, CWT CRS provider extract. Counts are numeric: 62-day patients
+-- shared between providers count one half each.
+CREATE TABLE dw.fact_cancer (
+    period           date NOT NULL,
+    org_code         text NOT NULL,
+    cancer_standard  text NOT NULL,
+    stage_route      text NOT NULL,
+    modality         text,             -- NULL for 28-day FDS (empty in the file)
+    cancer_type      text NOT NULL,
+    total_treated    numeric(12,1) NOT NULL,
+    within_standard  numeric(12,1) NOT NULL,
+    breaches         numeric(12,1) NOT NULL
+) PARTITION BY LIST (period);
+
+-- DM01 Monthly Diagnostics, Provider by Test sheet (the providers' Total test rows are
+-- checked, not stored; England is the sum of providers). `bands` = 0-<1 ... 12-<13, 13+ weeks.
+CREATE TABLE dw.fact_diagnostics (
+    period                 date NOT NULL,
+    org_code               text NOT NULL,
+    region_code            text,
+    test_id                smallint NOT NULL,
+    total_waiting          integer NOT NULL,
+    waiting_6plus          integer NOT NULL,
+    waiting_13plus         integer NOT NULL,
+    bands                  integer[] NOT NULL,
+    planned                integer,
+    unscheduled            integer,
+    waiting_list_activity  integer
+) PARTITION BY LIST (period);
+
+-- Official NHS Oversight Framework data file: one row per trust x quarter x metric.
+-- `period` is the first day of the assessment quarter.
+CREATE TABLE dw.fact_nof_metric (
+    period              date NOT NULL,
+    quarter_label       text NOT NULL,
+    org_code            text NOT NULL,
+    trust_type          text,
+    trust_subtype       text,
+    region_name         text,
+    domain              text,
+    sub_domain          text,
+    metric_id           text NOT NULL,
+    metric_description  text,
+    reporting_date      text,
+    units               text,
+    value               numeric,
+    median_value        numeric,
+    lower_quartile      numeric,
+    upper_quartile      numeric,
+    rank                numeric
+) PARTITION BY LIST (period);
+
+-- Official NOF league table: one row per trust x quarter.
+CREATE TABLE dw.fact_nof_league (
+    period                 date NOT NULL,
+    quarter_label          text NOT NULL,
+    org_code               text NOT NULL,
+    trust_type             text,
+    trust_subtype          text,
+    region_name            text,
+    average_score          numeric,
+    likely_range_average   text,
+    segment                smallint,
+    in_financial_deficit   boolean,
+    rank                   integer,
+    likely_range_rank      text
+) PARTITION BY LIST (period);
+
+-- Creates an empty table shaped like `parent` for one period, with a CHECK constraint that
+-- lets ATTACH PARTITION skip its validation scan. Returns the new table's name.
+CREATE FUNCTION dw.new_slice_table(parent text, p_period date, p_load_id bigint)
+RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+    name text := format('%s_p%s_l%s', parent, to_char(p_period, 'YYYYMM'), p_load_id);
+BEGIN
+    EXECUTE format('CREATE TABLE dw.%I (LIKE dw.%I INCLUDING DEFAULTS)', name, parent);
+    EXECUTE format('ALTER TABLE dw.%I ADD CONSTRAINT %I CHECK (period IS NOT NULL AND period = %L::date)',
+                   name, name || '_period', p_period);
+    RETURN name;
+END $$;
+
+-- Replaces the partition of `parent` for `p_period` with `new_table` (made by
+-- dw.new_slice_table and filled), dropping the previous one. Runs inside the load's
+-- transaction, so readers see the old slice or the new one, never a mixture.
+CREATE FUNCTION dw.swap_slice(parent text, p_period date, new_table text)
+RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    old_table text;
+    final_name text := format('%s_p%s', parent, to_char(p_period, 'YYYYMM'));
+BEGIN
+    SELECT c.relname INTO old_table
+      FROM pg_inherits i
+      JOIN pg_class c ON c.oid = i.inhrelid
+      JOIN pg_class p ON p.oid = i.inhparent
+      JOIN pg_namespace ns ON ns.oid = p.relnamespace
+     WHERE ns.nspname = 'dw' AND p.relname = parent
+       AND pg_get_expr(c.relpartbound, c.oid) = format('FOR VALUES IN (%L)', p_period);
+    IF old_table IS NOT NULL THEN
+        EXECUTE format('DROP TABLE dw.%I', old_table);
+    END IF;
+    EXECUTE format('ALTER TABLE dw.%I RENAME TO %I', new_table, final_name);
+    EXECUTE format('ALTER TABLE dw.%I ATTACH PARTITION dw.%I FOR VALUES IN (%L)', parent, final_name, p_period);
+END $$;
