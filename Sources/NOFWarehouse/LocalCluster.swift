@@ -261,6 +261,13 @@ func runProcess(_ program: String, _ arguments: [String]) -> (status: Int32, out
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
     posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     posix_spawn_file_actions_adddup2(&actions, 1, 2)
+    // Close every other descriptor in the child: a server started by pg_ctl must not hold
+    // pipes that our own caller is waiting to see closed.
+    let openDescriptors = ((try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? [])
+        .compactMap { Int32($0) }.filter { $0 > 2 }
+    for fd in openDescriptors where fcntl(fd, F_GETFD) != -1 {
+        posix_spawn_file_actions_addclose(&actions, fd)
+    }
     let argv: [UnsafeMutablePointer<CChar>?] = ([program] + arguments).map { strdup($0) } + [nil]
     defer { for pointer in argv { free(pointer) } }
     var pid: pid_t = 0

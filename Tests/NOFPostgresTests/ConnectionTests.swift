@@ -1,0 +1,164 @@
+import Foundation
+import NOFPostgres
+import Testing
+import TestSupport
+
+@Suite("libpq layer")
+struct ConnectionTests {
+    @Test("a bad host gives a message without the password")
+    func badHost() throws {
+        let secret = "Sup3r-S3cret-pw"
+        let config = ConnectionConfig(
+            conninfo: "postgresql://someone:\(secret)@nonexistent-host.invalid:5432/x?connect_timeout=3")
+        let error = #expect(throws: PostgresError.self) { try Connection(config) }
+        let text = String(describing: error)
+        #expect(error?.kind == .connection)
+        #expect(text.contains("nonexistent-host.invalid"))
+        #expect(!text.contains(secret))
+        #expect(!config.description.contains(secret))
+    }
+
+    @Test("a refused password is never echoed")
+    func badPassword() throws {
+        try withTestDatabase(migrated: false) { db in
+            let admin = try db.connect()
+            _ = try? admin.execute("CREATE ROLE nofdb_password_test LOGIN PASSWORD 'the-right-one'")
+            let wrong = "Wr0ng-Pa55word-xyz"
+            var options = db.config.parsedOptions() ?? [:]
+            options["user"] = "nofdb_password_test"
+            options["password"] = wrong
+            let conninfo = options.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
+            let error = #expect(throws: PostgresError.self) {
+                try Connection(ConnectionConfig(conninfo: conninfo))
+            }
+            let text = String(describing: error)
+            #expect(text.contains("password authentication failed"))
+            #expect(!text.contains(wrong))
+            // And the right password works, so the failure above was the password's.
+            options["password"] = "the-right-one"
+            let ok = try Connection(ConnectionConfig(conninfo: options.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")))
+            #expect(try ok.scalar("SELECT current_user") == "nofdb_password_test")
+        }
+    }
+
+    @Test("a malformed connection string is refused clearly")
+    func malformed() {
+        let error = #expect(throws: PostgresError.self) {
+            try Connection(ConnectionConfig(conninfo: "host=x port"))
+        }
+        #expect(String(describing: error).contains("invalid database connection string"))
+    }
+
+    @Test("parameters round-trip exactly: quotes, Unicode, empty strings, NULL")
+    func parameters() throws {
+        try withTestDatabase(migrated: false) { db in
+            let c = try db.connect()
+            let values: [String?] = [
+                "O'Brien \"quoted\" \\ back", "Ysbyty Gwynedd — ‘Cymru’ 🏥 Ünïcödé", "", nil,
+                "Robert'); DROP TABLE students;--", "tab\tnew\nline",
+            ]
+            let result = try c.execute(
+                "SELECT $1::text, $2::text, $3::text, $4::text, $5::text, $6::text, $3::text = '', $4::text IS NULL",
+                values)
+            let row = try #require(result.rows.first)
+            for (i, expected) in values.enumerated() {
+                #expect(row.string(i) == expected)
+            }
+            #expect(try row.bool(6) == true)
+            #expect(try row.bool(7) == true)
+        }
+    }
+
+    @Test("typed access: integers, numeric as Decimal, dates, booleans, NULL")
+    func typedAccess() throws {
+        try withTestDatabase(migrated: false) { db in
+            let c = try db.connect()
+            let row = try #require(try c.execute(
+                "SELECT 42::int, 9007199254740993::bigint, 43.5::numeric(12,1), DATE '2024-11-01', true, NULL::int, 0.1::numeric + 0.2::numeric"
+            ).rows.first)
+            #expect(try row.int(0) == 42)
+            #expect(try row.int(1) == 9_007_199_254_740_993)
+            #expect(try row.decimal(2) == Decimal(string: "43.5"))
+            #expect(try row.date(3) == PostgresDate(year: 2024, month: 11, day: 1))
+            #expect(try row.bool(4) == true)
+            #expect(try row.int(5) == nil)
+            #expect(try row.decimal(6) == Decimal(string: "0.3"))
+            #expect(row.result.columnTypes[0] == .int4)
+            #expect(row.result.columnTypes[2] == .numeric)
+        }
+    }
+
+    @Test("command tags and affected rows")
+    func commandTags() throws {
+        try withTestDatabase(migrated: false) { db in
+            let c = try db.connect()
+            try c.execute("CREATE TABLE t (a int)")
+            let insert = try c.execute("INSERT INTO t SELECT generate_series(1, 7)")
+            #expect(insert.commandTag == "INSERT 0 7")
+            #expect(insert.affectedRows == 7)
+            #expect(try c.execute("DELETE FROM t WHERE a > $1", [4]).affectedRows == 3)
+        }
+    }
+
+    @Test("errors carry SQLSTATE, message, detail and the SQL but not the bound values")
+    func errors() throws {
+        try withTestDatabase(migrated: false) { db in
+            let c = try db.connect()
+            try c.execute("CREATE TABLE u (code text PRIMARY KEY)")
+            try c.execute("INSERT INTO u VALUES ($1)", ["RBD"])
+            let error = #expect(throws: PostgresError.self) {
+                try c.execute("INSERT INTO u VALUES ($1)", ["RBD"])
+            }
+            #expect(error?.sqlState == .uniqueViolation)
+            #expect(error?.detail?.contains("already exists") == true)
+            #expect(error?.sql == "INSERT INTO u VALUES ($1)")
+            let syntax = #expect(throws: PostgresError.self) { try c.execute("SELEC 1") }
+            #expect(syntax?.sqlState == .syntaxError)
+            #expect(syntax?.position == 1)
+        }
+    }
+
+    @Test("a throwing transaction leaves nothing behind")
+    func transactionRollback() throws {
+        struct Boom: Error {}
+        try withTestDatabase(migrated: false) { db in
+            let c = try db.connect()
+            try c.execute("CREATE TABLE t (a int)")
+            #expect(throws: Boom.self) {
+                try c.transaction { tx in
+                    try tx.execute("INSERT INTO t VALUES (1), (2)")
+                    try tx.execute("CREATE TABLE t2 (b int)")
+                    throw Boom()
+                }
+            }
+            #expect(try c.scalar("SELECT count(*) FROM t") == "0")
+            #expect(try c.scalar("SELECT to_regclass('t2') IS NULL") == "t")
+            #expect(!c.inTransaction)
+            try c.transaction { tx in try tx.execute("INSERT INTO t VALUES (3)") }
+            #expect(try c.scalar("SELECT count(*) FROM t") == "1")
+        }
+    }
+
+    @Test("advisory locks: a second holder fails at once with --no-wait semantics")
+    func advisoryLocks() throws {
+        try withTestDatabase(migrated: false) { db in
+            let a = try db.connect()
+            let b = try db.connect()
+            let lock = AdvisoryLock("load:test")
+            try a.withAdvisoryLock(lock) {
+                #expect(throws: LockBusyError.self) {
+                    try b.withAdvisoryLock(lock, wait: false) {}
+                }
+            }
+            var ran = false
+            try b.withAdvisoryLock(lock, wait: false) { ran = true }
+            #expect(ran)
+            // Transaction scope: released at commit.
+            try a.transaction { tx in
+                try tx.advisoryTransactionLock(lock)
+                #expect(throws: LockBusyError.self) { try b.advisoryTransactionLock(lock, wait: false) }
+            }
+            try b.transaction { tx in try tx.advisoryTransactionLock(lock, wait: false) }
+        }
+    }
+}

@@ -1,0 +1,186 @@
+import Foundation
+import NOFPostgres
+import NOFWarehouse
+import Synchronization
+
+/// Where the tests find their PostgreSQL server, the shared NHS files and the built binary.
+public enum TestEnvironment {
+    /// A superuser connection to the throwaway test cluster (`Scripts/test` starts it).
+    public static func serverConfig() throws -> ConnectionConfig {
+        let env = ProcessInfo.processInfo.environment
+        guard let url = env["NOFDB_TEST_DATABASE_URL"] ?? env["DATABASE_URL"], !url.isEmpty else {
+            throw TestSetupError(
+                "NOFDB_TEST_DATABASE_URL is not set: run the tests with Scripts/test, which starts a throwaway PostgreSQL cluster")
+        }
+        return ConnectionConfig(conninfo: url, source: .explicit)
+    }
+
+    /// The project root (the folder holding Package.swift).
+    public static var packageRoot: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+    }
+
+    /// `../shared` (or NOFDB_SHARED_DIR): real NHS England files, docs and reference data.
+    public static var sharedDirectory: URL {
+        if let dir = ProcessInfo.processInfo.environment["NOFDB_SHARED_DIR"], !dir.isEmpty {
+            return URL(fileURLWithPath: dir)
+        }
+        return packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
+    }
+
+    /// A real file under `../shared/data/nhse/`.
+    public static func nhseFile(_ relative: String) -> URL {
+        sharedDirectory.appendingPathComponent("data/nhse").appendingPathComponent(relative)
+    }
+
+    /// The built `nofdb` executable (NOFDB_BIN, else .build/debug/nofdb).
+    public static var nofdbBinary: URL {
+        if let path = ProcessInfo.processInfo.environment["NOFDB_BIN"], !path.isEmpty {
+            return URL(fileURLWithPath: path)
+        }
+        return packageRoot.appendingPathComponent(".build/debug/nofdb")
+    }
+
+    /// A new empty temporary folder.
+    public static func temporaryDirectory(_ label: String = "test") throws -> URL {
+        let url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("nofdb-\(label)-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
+
+public struct TestSetupError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// A database of its own for one test, cloned from a migrated template, dropped afterwards.
+public final class TestDatabase: @unchecked Sendable {
+    public let name: String
+    public let config: ConnectionConfig
+
+    private init(name: String, config: ConnectionConfig) {
+        self.name = name
+        self.config = config
+    }
+
+    private static let templateLock = Mutex<String?>(nil)
+
+    /// The name of the migrated template for the current migrations and views.
+    static func templateName(server: ConnectionConfig) throws -> String {
+        try templateLock.withLock { cached in
+            if let cached { return cached }
+            var hash: UInt64 = 1_469_598_103_934_665_603
+            let texts = WarehouseSQL.migrations.map(\.sql) + WarehouseSQL.views.map(\.sql)
+            for byte in texts.joined(separator: "\u{1}").utf8 {
+                hash ^= UInt64(byte)
+                hash = hash &* 1_099_511_628_211
+            }
+            let name = "nofdb_tpl_" + String(hash, radix: 16)
+            let admin = try Connection(server)
+            try admin.withAdvisoryLock(AdvisoryLock("test-template")) {
+                if try admin.scalar("SELECT 1 FROM pg_database WHERE datname = $1", [name]) == nil {
+                    let building = name + "_building"
+                    try admin.execute("DROP DATABASE IF EXISTS \(building)")
+                    try admin.execute("CREATE DATABASE \(building)")
+                    do {
+                        let db = try Connection(server.withDatabase(building))
+                        _ = try Migrator(connection: db).migrate()
+                        db.close()
+                    }
+                    try admin.execute("ALTER DATABASE \(building) RENAME TO \(name)")
+                }
+            }
+            cached = name
+            return name
+        }
+    }
+
+    /// Creates a fresh database; `migrated` clones the template that has every migration.
+    public static func make(migrated: Bool = true) throws -> TestDatabase {
+        let server = try TestEnvironment.serverConfig()
+        let name = "nofdb_t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
+        let admin = try Connection(server)
+        if migrated {
+            let template = try templateName(server: server)
+            try admin.execute("CREATE DATABASE \(name) TEMPLATE \(template)")
+        } else {
+            try admin.execute("CREATE DATABASE \(name)")
+        }
+        return TestDatabase(name: name, config: server.withDatabase(name))
+    }
+
+    public func connect() throws -> Connection { try Connection(config) }
+
+    /// A postgres:// style conninfo other processes (the nofdb binary) can use.
+    public var conninfo: String { config.conninfo }
+
+    public func drop() {
+        guard let server = try? TestEnvironment.serverConfig(), let admin = try? Connection(server) else { return }
+        _ = try? admin.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+    }
+}
+
+/// Runs `body` with a fresh database and drops it afterwards.
+public func withTestDatabase<T>(migrated: Bool = true, _ body: (TestDatabase) throws -> T) throws -> T {
+    let db = try TestDatabase.make(migrated: migrated)
+    defer { db.drop() }
+    return try body(db)
+}
+
+/// The result of running the nofdb binary.
+public struct CommandResult: Sendable {
+    public let status: Int32
+    public let stdout: String
+    public let stderr: String
+}
+
+/// Runs the built nofdb binary with `arguments` and the given extra environment.
+public func runNofdb(
+    _ arguments: [String], environment: [String: String] = [:], removing: [String] = [],
+    input: String? = nil
+) throws -> CommandResult {
+    let process = Process()
+    process.executableURL = TestEnvironment.nofdbBinary
+    process.arguments = arguments
+    var env = ProcessInfo.processInfo.environment
+    for key in removing { env.removeValue(forKey: key) }
+    env["NO_COLOR"] = "1"
+    for (k, v) in environment { env[k] = v }
+    process.environment = env
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    let inPipe = Pipe()
+    process.standardInput = inPipe
+    try process.run()
+    if let input { inPipe.fileHandleForWriting.write(Data(input.utf8)) }
+    try? inPipe.fileHandleForWriting.close()
+    let outBox = DataCollector(out.fileHandleForReading)
+    let errBox = DataCollector(err.fileHandleForReading)
+    process.waitUntilExit()
+    return CommandResult(
+        status: process.terminationStatus,
+        stdout: String(decoding: outBox.finish(), as: UTF8.self),
+        stderr: String(decoding: errBox.finish(), as: UTF8.self))
+}
+
+/// Reads a pipe to its end on a background thread.
+final class DataCollector: @unchecked Sendable {
+    private let group = DispatchGroup()
+    private var data = Data()
+    init(_ handle: FileHandle) {
+        group.enter()
+        DispatchQueue.global().async {
+            self.data = handle.readDataToEndOfFile()
+            self.group.leave()
+        }
+    }
+    func finish() -> Data {
+        group.wait()
+        return data
+    }
+}
