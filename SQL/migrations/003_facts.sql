@@ -10,7 +10,7 @@ CREATE TABLE dw.fact_ae (
     period              date NOT NULL,
     org_code            text NOT NULL,
     parent_name         text,
-    region_code         text,
+    region_code         text GENERATED ALWAYS AS (dw.region_code_for(parent_name)) STORED,
     att_type1           integer NOT NULL,
     att_type2           integer NOT NULL,
     att_other           integer NOT NULL,
@@ -170,7 +170,7 @@ RETURNS text LANGUAGE plpgsql AS $$
 DECLARE
     name text := format('%s_p%s_l%s', parent, to_char(p_period, 'YYYYMM'), p_load_id);
 BEGIN
-    EXECUTE format('CREATE TABLE dw.%I (LIKE dw.%I INCLUDING DEFAULTS)', name, parent);
+    EXECUTE format('CREATE TABLE dw.%I (LIKE dw.%I INCLUDING DEFAULTS INCLUDING GENERATED INCLUDING CONSTRAINTS)', name, parent);
     EXECUTE format('ALTER TABLE dw.%I ADD CONSTRAINT %I CHECK (period IS NOT NULL AND period = %L::date)',
                    name, name || '_period', p_period);
     RETURN name;

@@ -52,6 +52,17 @@ extension Connection {
         try acquire(lock, wait: wait, onWait: onWait, transactionScope: true)
     }
 
+    /// Takes a session-scope advisory lock until `releaseAdvisoryLock(_:)` (for locks that
+    /// must span work that is not one closure, such as a streamed load).
+    public func acquireAdvisoryLock(_ lock: AdvisoryLock, wait: Bool = true, onWait: () -> Void = {}) throws {
+        try acquire(lock, wait: wait, onWait: onWait, transactionScope: false)
+    }
+
+    /// Releases a session-scope advisory lock taken with `acquireAdvisoryLock(_:)`.
+    public func releaseAdvisoryLock(_ lock: AdvisoryLock) {
+        _ = try? execute("SELECT pg_advisory_unlock($1::int4, $2::int4)", [AdvisoryLock.lockClass, lock.key])
+    }
+
     private func acquire(
         _ lock: AdvisoryLock, wait: Bool, onWait: () -> Void, transactionScope: Bool
     ) throws {

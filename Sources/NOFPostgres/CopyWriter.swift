@@ -1,88 +1,80 @@
 import CLibPQ
 import Foundation
 
-/// Streams rows to a running `COPY … FROM STDIN` in PostgreSQL's text format.
+/// Encodes rows in PostgreSQL's COPY text format into a byte buffer.
 ///
-/// Bytes accumulate in a buffer that is sent to the server in chunks of at least 64 KiB;
-/// every libpq return code is checked. Use `Connection.copyIn(_:_:)` to get one.
-public final class CopyWriter {
-    @usableFromInline var buffer: [UInt8]
-    @usableFromInline let chunkSize: Int
-    private let conn: OpaquePointer
-    private let connection: Connection
-    /// Rows ended with `endRow()` or written with `writeRow(_:)`.
-    public private(set) var rowsWritten = 0
-    /// Bytes handed to libpq so far.
-    public private(set) var bytesSent = 0
-    var failed: PostgresError?
+/// Fields are separated by tabs, rows end with a newline, NULL is `\N`, and backslash, tab,
+/// newline and carriage return inside a field are escaped.
+public struct CopyTextEncoder: Sendable {
+    public var bytes: [UInt8]
+    /// Rows ended with `endRow()`.
+    public var rows = 0
 
-    init(connection: Connection, conn: OpaquePointer, chunkSize: Int) {
-        self.connection = connection
-        self.conn = conn
-        self.chunkSize = max(chunkSize, 64 * 1024)
-        buffer = []
-        buffer.reserveCapacity(self.chunkSize + 64 * 1024)
+    public init(capacity: Int = 0) {
+        bytes = []
+        bytes.reserveCapacity(capacity)
     }
+
+    public var isEmpty: Bool { bytes.isEmpty }
+    public var count: Int { bytes.count }
 
     /// Appends one raw byte (no escaping).
-    @inlinable public func append(_ byte: UInt8) { buffer.append(byte) }
+    @inlinable public mutating func append(_ byte: UInt8) { bytes.append(byte) }
 
     /// Appends raw bytes (no escaping): the caller guarantees they are valid COPY text.
-    @inlinable public func appendRaw(_ bytes: UnsafeRawBufferPointer) {
-        buffer.append(contentsOf: bytes)
-    }
+    @inlinable public mutating func appendRaw(_ raw: UnsafeRawBufferPointer) { bytes.append(contentsOf: raw) }
 
     /// Appends a field's bytes, escaping backslash, tab, newline and carriage return.
-    @inlinable public func appendEscaped(_ bytes: UnsafeRawBufferPointer) {
+    @inlinable public mutating func appendEscaped(_ raw: UnsafeRawBufferPointer) {
         var clean = true
-        for b in bytes where b == 0x5C || b == 0x09 || b == 0x0A || b == 0x0D {
+        for b in raw where b == 0x5C || b == 0x09 || b == 0x0A || b == 0x0D {
             clean = false
             break
         }
         if clean {
-            buffer.append(contentsOf: bytes)
+            bytes.append(contentsOf: raw)
             return
         }
-        for b in bytes {
+        for b in raw {
             switch b {
-            case 0x5C: buffer.append(0x5C); buffer.append(0x5C)
-            case 0x09: buffer.append(0x5C); buffer.append(UInt8(ascii: "t"))
-            case 0x0A: buffer.append(0x5C); buffer.append(UInt8(ascii: "n"))
-            case 0x0D: buffer.append(0x5C); buffer.append(UInt8(ascii: "r"))
-            default: buffer.append(b)
+            case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
+            case 0x09: bytes.append(0x5C); bytes.append(UInt8(ascii: "t"))
+            case 0x0A: bytes.append(0x5C); bytes.append(UInt8(ascii: "n"))
+            case 0x0D: bytes.append(0x5C); bytes.append(UInt8(ascii: "r"))
+            default: bytes.append(b)
             }
         }
     }
 
     /// Appends a text field, escaped.
-    public func appendField(_ text: String) {
+    public mutating func appendField(_ text: String) {
         var text = text
         text.withUTF8 { appendEscaped(UnsafeRawBufferPointer($0)) }
     }
 
+    /// Appends a text field, or NULL for nil.
+    public mutating func appendField(_ text: String?) {
+        if let text { appendField(text) } else { appendNull() }
+    }
+
     /// Appends `\N`, the COPY text form of NULL.
-    @inlinable public func appendNull() {
-        buffer.append(0x5C)
-        buffer.append(UInt8(ascii: "N"))
+    @inlinable public mutating func appendNull() {
+        bytes.append(0x5C)
+        bytes.append(UInt8(ascii: "N"))
     }
 
     /// Appends the column separator.
-    @inlinable public func appendTab() { buffer.append(0x09) }
+    @inlinable public mutating func appendTab() { bytes.append(0x09) }
 
     /// Appends a decimal integer.
-    @inlinable public func appendInt(_ value: Int) {
+    @inlinable public mutating func appendInt(_ value: Int) {
         if value == 0 {
-            buffer.append(UInt8(ascii: "0"))
+            bytes.append(UInt8(ascii: "0"))
             return
         }
-        var v = value
-        if v < 0 {
-            buffer.append(UInt8(ascii: "-"))
-            v = -v
-        }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var v = value.magnitude
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
         var count = 0
         withUnsafeMutableBytes(of: &digits) { raw in
             while v > 0 {
@@ -92,85 +84,148 @@ public final class CopyWriter {
             }
             while count > 0 {
                 count -= 1
-                buffer.append(raw[count])
+                bytes.append(raw[count])
             }
         }
     }
 
-    /// Ends a row and sends a chunk when the buffer is full.
-    @inlinable public func endRow() throws {
-        buffer.append(0x0A)
-        noteRowEnded()
-        if buffer.count >= chunkSize { try flush() }
+    /// Appends an integer or NULL.
+    @inlinable public mutating func appendInt(_ value: Int?) {
+        if let value { appendInt(value) } else { appendNull() }
     }
 
-    @usableFromInline func noteRowEnded() { rowsWritten += 1 }
+    /// Ends a row.
+    @inlinable public mutating func endRow() {
+        bytes.append(0x0A)
+        rows += 1
+    }
+
+    /// Empties the buffer, keeping its capacity (the row count goes on).
+    public mutating func removeAllBytes() { bytes.removeAll(keepingCapacity: true) }
+
+    /// Writes a whole row of text fields (nil = NULL).
+    public mutating func writeRow(_ fields: [String?]) {
+        for (i, field) in fields.enumerated() {
+            if i > 0 { appendTab() }
+            appendField(field)
+        }
+        endRow()
+    }
+}
+
+/// Streams rows to a running `COPY … FROM STDIN` in PostgreSQL's text format.
+///
+/// Rows are encoded into `encoder`; bytes are sent to the server in chunks of at least
+/// 64 KiB, and every libpq return code is checked. Use `Connection.copyIn(_:_:)` to get one.
+public final class CopyWriter {
+    /// The pending bytes; append rows here (or with the helpers below), then `endRow()`.
+    public var encoder: CopyTextEncoder
+    public let chunkSize: Int
+    let conn: OpaquePointer
+    let connection: Connection
+    let sql: String
+    /// Bytes handed to libpq so far.
+    public private(set) var bytesSent = 0
+    var failed: PostgresError?
+    public internal(set) var finished = false
+    var lastServerError: PostgresError?
+
+    init(connection: Connection, conn: OpaquePointer, chunkSize: Int, sql: String) {
+        self.connection = connection
+        self.conn = conn
+        self.sql = sql
+        self.chunkSize = max(chunkSize, 64 * 1024)
+        encoder = CopyTextEncoder(capacity: self.chunkSize + 64 * 1024)
+    }
+
+    /// Rows ended so far.
+    public var rowsWritten: Int { encoder.rows }
+
+    public func appendField(_ text: String) { encoder.appendField(text) }
+    public func appendNull() { encoder.appendNull() }
+    public func appendTab() { encoder.appendTab() }
+    public func appendInt(_ value: Int) { encoder.appendInt(value) }
+
+    /// Ends a row and sends a chunk when the buffer is full.
+    public func endRow() throws {
+        encoder.endRow()
+        if encoder.count >= chunkSize { try flush() }
+    }
 
     /// Writes a whole row of text fields (nil = NULL).
     public func writeRow(_ fields: [String?]) throws {
-        for (i, field) in fields.enumerated() {
-            if i > 0 { appendTab() }
-            if let field { appendField(field) } else { appendNull() }
-        }
-        try endRow()
+        encoder.writeRow(fields)
+        if encoder.count >= chunkSize { try flush() }
+    }
+
+    /// Sends already-encoded COPY text (whole rows), e.g. a buffered slice.
+    public func send(_ other: CopyTextEncoder) throws {
+        try flush()
+        try put(other.bytes)
     }
 
     /// Sends whatever is buffered.
     public func flush() throws {
-        guard !buffer.isEmpty else { return }
+        guard !encoder.isEmpty else { return }
+        try put(encoder.bytes)
+        encoder.removeAllBytes()
+    }
+
+    private func put(_ bytes: [UInt8]) throws {
         if let failed { throw failed }
-        let count = buffer.count
-        let status = buffer.withUnsafeBufferPointer { raw -> Int32 in
-            raw.baseAddress.map { base in
-                base.withMemoryRebound(to: CChar.self, capacity: count) { PQputCopyData(conn, $0, Int32(count)) }
-            } ?? 1
-        }
-        switch status {
-        case 1:
-            bytesSent += count
-            buffer.removeAll(keepingCapacity: true)
-        default:
-            // -1: the server ended the COPY (usually an error in an earlier row) or the
-            // connection broke. The real error comes from draining the results.
-            let error = PostgresError(
-                kind: .connection, message: "sending COPY data failed: \(connection.lastErrorMessage())")
-            failed = error
-            throw error
+        var offset = 0
+        // libpq takes an Int32 length: send very large buffers in pieces.
+        while offset < bytes.count {
+            let length = min(bytes.count - offset, 1 << 30)
+            let status = bytes.withUnsafeBufferPointer { raw -> Int32 in
+                guard let base = raw.baseAddress else { return 1 }
+                return (base + offset).withMemoryRebound(to: CChar.self, capacity: length) {
+                    PQputCopyData(conn, $0, Int32(length))
+                }
+            }
+            guard status == 1 else {
+                // -1: the server ended the COPY (usually an error in an earlier row) or the
+                // connection broke. The real error comes from draining the results.
+                let error = PostgresError(
+                    kind: .connection, message: "sending COPY data failed: \(connection.lastErrorMessage())")
+                failed = error
+                throw error
+            }
+            bytesSent += length
+            offset += length
         }
     }
 }
 
-extension Connection {
-    /// Runs `COPY … FROM STDIN` and lets `body` stream rows through a `CopyWriter`.
-    ///
-    /// When `body` throws, the COPY is aborted (nothing it sent is kept) and the error is
-    /// rethrown. A server error (bad row) is thrown as a `PostgresError` whose `copyLine`
-    /// names the offending line. Returns the number of rows the server stored.
-    @discardableResult
-    public func copyIn(
-        _ sql: String, chunkSize: Int = 1 << 20, _ body: (CopyWriter) throws -> Void
-    ) throws -> Int {
-        let conn = try handle(sql: sql)
-        let start = try execute(sql)
-        _ = start
-        let writer = CopyWriter(connection: self, conn: conn, chunkSize: chunkSize)
-        var callerError: (any Error)?
+extension CopyWriter {
+    /// Ends the COPY: sends what is buffered, then drains every result. Returns the rows the
+    /// server stored, or throws the server's error (its `copyLine` names the bad line).
+    public func finish() throws -> Int {
+        var sendError: (any Error)?
         do {
-            try body(writer)
-            try writer.flush()
+            try flush()
         } catch {
-            callerError = error
+            sendError = error
         }
-        if let callerError, !(callerError is PostgresError && writer.failed != nil) {
-            let reason = "aborted by nofdb: \(callerError)".prefix(200)
-            _ = PQputCopyEnd(conn, String(reason))
-        } else if writer.failed == nil {
-            if PQputCopyEnd(conn, nil) != 1 {
-                callerError = PostgresError(
-                    kind: .connection, message: "ending COPY failed: \(lastErrorMessage())", sql: sql)
-            }
+        if sendError == nil, PQputCopyEnd(conn, nil) != 1 {
+            sendError = PostgresError(
+                kind: .connection, message: "ending COPY failed: \(connection.lastErrorMessage())", sql: sql)
         }
-        // Drain every result; the first error wins.
+        let (rows, serverError) = drain()
+        if let serverError { throw serverError }
+        if let sendError { throw sendError }
+        return rows
+    }
+
+    /// Aborts the COPY (the server keeps nothing it received) and drains the results.
+    public func abort(_ reason: String) {
+        if failed == nil {
+            _ = PQputCopyEnd(conn, String(reason.prefix(200)))
+        }
+        _ = drain()
+    }
+
+    private func drain() -> (rows: Int, error: PostgresError?) {
         var serverError: PostgresError?
         var rows = 0
         var guardCount = 0
@@ -180,18 +235,50 @@ extension Connection {
             if status == PGRES_COMMAND_OK {
                 rows = Int(String(cString: PQcmdTuples(result))) ?? rows
             } else if status == PGRES_COPY_IN {
-                // Should not happen after PQputCopyEnd; end it to avoid looping forever.
+                // Only if the COPY was never ended; end it so the loop finishes.
                 _ = PQputCopyEnd(conn, "nofdb: unexpected COPY state")
             } else if serverError == nil {
-                serverError = Connection.error(from: result, sql: sql, fallback: lastErrorMessage())
-                    .redacting(config.password)
+                serverError = Connection.error(from: result, sql: sql, fallback: connection.lastErrorMessage())
+                    .redacting(connection.config.password)
             }
             PQclear(result)
             if guardCount > 1000 { break }
         }
-        if let callerError, !(callerError is PostgresError && writer.failed != nil) { throw callerError }
-        if let serverError { throw serverError }
-        if let callerError { throw callerError }
-        return rows
+        finished = true
+        lastServerError = serverError
+        return (rows, serverError)
+    }
+}
+
+extension Connection {
+    /// Starts `COPY … FROM STDIN` and returns the writer; call `finish()` or `abort(_:)`.
+    public func beginCopy(_ sql: String, chunkSize: Int = 1 << 20) throws -> CopyWriter {
+        let conn = try handle(sql: sql)
+        _ = try execute(sql)
+        return CopyWriter(connection: self, conn: conn, chunkSize: chunkSize, sql: sql)
+    }
+
+    /// Runs `COPY … FROM STDIN` and lets `body` stream rows through a `CopyWriter`.
+    ///
+    /// When `body` throws, the COPY is aborted (nothing it sent is kept) and the error is
+    /// rethrown. A server error (bad row) is thrown as a `PostgresError` whose `copyLine`
+    /// names the offending line. Returns the number of rows the server stored.
+    @discardableResult
+    public func copyIn(
+        _ sql: String, chunkSize: Int = 1 << 20, _ body: (CopyWriter) throws -> Void
+    ) throws -> Int {
+        let writer = try beginCopy(sql, chunkSize: chunkSize)
+        do {
+            try body(writer)
+        } catch {
+            if writer.failed != nil {
+                // The server stopped the COPY (a bad row): its error says more than ours.
+                writer.abort("")
+                throw writer.lastServerError ?? error
+            }
+            writer.abort("aborted by nofdb: \(error)")
+            throw error
+        }
+        return try writer.finish()
     }
 }

@@ -20,6 +20,6 @@ struct NofDB: AsyncParsableCommand {
             """,
         version: NofdbVersion.current,
         subcommands: [
-            InitCommand.self, DBCommand.self,
+            InitCommand.self, LoadCommand.self, DBCommand.self,
         ])
 }

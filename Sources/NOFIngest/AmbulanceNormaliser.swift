@@ -1,0 +1,146 @@
+import Foundation
+import NOFCore
+
+/// Ambulance Systems Indicators (AmbSYS): one CSV holding every month.
+///
+/// Every A-code of every org-month is kept (in `acodes`, `.` = NULL), including codes this
+/// version of nofdb does not know; the key measures are also typed. England, region and
+/// trust rows are told apart so regions that are a single trust are never counted twice.
+final class AmbulanceNormaliser: Normaliser {
+    /// The A-codes stored in typed columns (all times in seconds).
+    static let typedCodes: [(code: String, column: String)] = [
+        ("A0", "contacts"), ("A1", "calls_answered"), ("A7", "incidents"),
+        ("A8", "c1_incidents"), ("A24", "c1_total_s"), ("A25", "c1_mean_s"), ("A26", "c1_p90_s"),
+        ("A9", "c1t_incidents"), ("A27", "c1t_total_s"), ("A28", "c1t_mean_s"), ("A29", "c1t_p90_s"),
+        ("A10", "c2_incidents"), ("A30", "c2_total_s"), ("A31", "c2_mean_s"), ("A32", "c2_p90_s"),
+        ("A11", "c3_incidents"), ("A33", "c3_total_s"), ("A34", "c3_mean_s"), ("A35", "c3_p90_s"),
+        ("A12", "c4_incidents"), ("A36", "c4_total_s"), ("A37", "c4_mean_s"), ("A38", "c4_p90_s"),
+    ]
+
+    let context: IngestContext
+    let header: [String]
+    /// (column index, A-code) for every A-code column.
+    let codeColumns: [(index: Int, code: String)]
+    /// For each typed code, its position in `codeColumns` (nil if the file lacks it).
+    let typedPositions: [Int?]
+    var seen: [YearMonth: [String: Int]] = [:]
+    var meanChecks = 0
+    var meanMismatches: [String] = []
+
+    init(context: IngestContext, header: [String]) {
+        self.context = context
+        self.header = header
+        var columns: [(Int, String)] = []
+        for (i, cell) in header.enumerated() where i >= 5 {
+            let code = cell.trimmingCharacters(in: .whitespaces).uppercased()
+            if !code.isEmpty { columns.append((i, code)) }
+        }
+        codeColumns = columns
+        typedPositions = Self.typedCodes.map { typed in columns.firstIndex { $0.1 == typed.code } }
+    }
+
+    enum Value { case null, number(String) }
+
+    func value<R: RowCells>(_ row: R, _ i: Int, _ reader: RowReader<R>) throws -> Value {
+        let text = row.string(i)
+        if text.isEmpty || text == "." { return .null }
+        switch row.decimal(i) {
+        case .value(let v): return .number(v)
+        case .blank: return .null
+        case .invalid:
+            // Some releases use thousands separators.
+            let stripped = text.replacingOccurrences(of: ",", with: "")
+            if let v = normaliseDecimal(stripped) { return .number(v) }
+            throw reader.fail(i, "is neither a number nor '.' (the AmbSYS mark for not available)")
+        }
+    }
+
+    func row<R: RowCells>(_ row: R) throws {
+        if row.isBlankRow { return }
+        context.rowsRead += 1
+        let reader = RowReader(row: row, header: header, sheet: nil)
+        do {
+            guard case .value(let year) = row.integer(0), case .value(let month) = row.integer(1),
+                  let period = YearMonth(year: year, month: month)
+            else { throw reader.fail(0, "Year and Month must be a year and a month number (e.g. 2021,1)") }
+            let region = try reader.text(2) ?? ""
+            let code = try reader.text(3) ?? ""
+            let name = try reader.text(4, required: false) ?? code
+            let level: String
+            var regionCode: String?
+            if code.uppercased() == "ENG" {
+                level = "england"
+            } else if region.range(of: "^Y[0-9]{2}$", options: .regularExpression) != nil {
+                level = "trust"
+                regionCode = region
+            } else {
+                level = "region"
+                regionCode = code
+            }
+            var values: [Value] = []
+            values.reserveCapacity(codeColumns.count)
+            for column in codeColumns { values.append(try value(row, column.index, reader)) }
+            if let first = seen[period]?[code] {
+                throw reader.fail(3, "\(code) appears twice for \(period) (first on line \(first))")
+            }
+            seen[period, default: [:]][code] = row.rowNumber
+            var typed: [Int?] = []
+            for position in typedPositions {
+                guard let position, case .number(let text) = values[position] else {
+                    typed.append(nil)
+                    continue
+                }
+                guard let v = Int(text) ?? Double(text).map({ Int($0.rounded()) }) else {
+                    throw reader.fail(codeColumns[position].index, "is not a whole number")
+                }
+                typed.append(v)
+            }
+            // A24 / A8 = A25: total seconds / incidents = mean seconds.
+            if let incidents = typed[3], let total = typed[4], let mean = typed[5], incidents > 0 {
+                meanChecks += 1
+                let computed = Double(total) / Double(incidents)
+                if abs(computed - Double(mean)) > 1 {
+                    meanMismatches.append("\(code) \(period): A24/A8 = \(String(format: "%.1f", computed)) but A25 = \(mean)")
+                }
+            }
+            try context.sink.withRow(.ambulance, period, line: row.rowNumber) { e in
+                e.appendField(period.firstDay); e.appendTab()
+                e.appendField(code); e.appendTab()
+                e.appendField(level); e.appendTab()
+                e.appendField(regionCode)
+                for v in typed {
+                    e.appendTab()
+                    e.appendInt(v)
+                }
+                e.appendTab()
+                e.append(UInt8(ascii: "{"))
+                for (i, column) in codeColumns.enumerated() {
+                    if i > 0 { e.append(UInt8(ascii: ",")) }
+                    e.appendField("\"\(column.code)\":")
+                    switch values[i] {
+                    case .null: e.appendField("null")
+                    case .number(let n): e.appendField(n)
+                    }
+                }
+                e.append(UInt8(ascii: "}"))
+            }
+            if level == "trust" {
+                context.seeOrganisation(code, period: period) {
+                    OrganisationSeen(name: name, parentCode: regionCode, parentName: nil, regionCode: regionCode)
+                }
+            }
+            context.rowsLoaded += 1
+        } catch let rejection as RowRejection {
+            context.reject(rejection.reject)
+        }
+    }
+
+    func finish() throws {
+        if !meanMismatches.isEmpty {
+            context.warn(
+                "mean_check", nil,
+                "\(meanMismatches.count) of \(meanChecks) rows have A24/A8 differing from A25 by more than a second: "
+                    + meanMismatches.prefix(5).joined(separator: "; "))
+        }
+    }
+}

@@ -1,0 +1,246 @@
+import Foundation
+
+/// One CSV record: its fields (unquoted, unescaped) as byte ranges of one buffer.
+///
+/// Fields are read without creating a String per cell, so a national RTT month (180,000 rows
+/// of 121 cells) parses quickly; `string(_:)` and the number readers make values on demand.
+public struct CSVRecord {
+    /// The fields' bytes, back to back.
+    public internal(set) var storage: [UInt8] = []
+    /// End offset in `storage` of each field.
+    public internal(set) var ends: [Int] = []
+    /// The 1-based line on which the record starts.
+    public internal(set) var line = 0
+
+    public init() {
+        storage.reserveCapacity(4096)
+        ends.reserveCapacity(160)
+    }
+
+    public var count: Int { ends.count }
+
+    @inlinable func bounds(_ i: Int) -> Range<Int> {
+        let start = i == 0 ? 0 : ends[i - 1]
+        return start..<ends[i]
+    }
+
+    /// Calls `body` with field `i`'s bytes (empty when the record has fewer fields).
+    @inlinable public func withField<R>(_ i: Int, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        guard i < ends.count else { return try body(UnsafeRawBufferPointer(start: nil, count: 0)) }
+        let range = bounds(i)
+        return try storage.withUnsafeBytes { raw in
+            try body(UnsafeRawBufferPointer(rebasing: raw[range]))
+        }
+    }
+
+    /// True when every field is empty or whitespace (a blank line, or `,,,,`).
+    public var isBlank: Bool {
+        storage.allSatisfy { $0 == 0x20 || $0 == 0x09 }
+    }
+
+    /// Whether field `i`'s bytes are valid UTF-8.
+    public func isValidUTF8(_ i: Int) -> Bool {
+        withField(i) { raw in
+            String(validating: raw.bindMemory(to: UInt8.self), as: UTF8.self) != nil
+        }
+    }
+}
+
+/// A streaming CSV parser (RFC 4180 plus what NHS files do): quoted fields with `""`
+/// escapes and embedded commas or newlines, CRLF or LF or CR line ends, a UTF-8 byte-order
+/// mark, and a last line with or without a newline. Bytes are pushed in as they are read
+/// and complete records come out through a callback, so memory stays bounded.
+public final class CSVParser {
+    private enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
+
+    private var state = State.fieldStart
+    private var record = CSVRecord()
+    private var line = 1
+    private var recordLine = 1
+    private var fieldStart = 0
+    private var atStart = true
+    private var pendingBOM: [UInt8] = []
+    private var lastWasCR = false
+    private var hasContent = false
+    /// The longest field accepted; longer means an unclosed quote or a file that is not CSV.
+    public let maxFieldBytes: Int
+    /// The file's name, for messages.
+    public let fileName: String
+    /// Total bytes consumed.
+    public private(set) var bytesRead = 0
+
+    public init(fileName: String, maxFieldBytes: Int = 1 << 20) {
+        self.fileName = fileName
+        self.maxFieldBytes = maxFieldBytes
+    }
+
+    /// Parses `chunk`, calling `onRecord` for every complete record.
+    public func feed(_ chunk: UnsafeRawBufferPointer, _ onRecord: (inout CSVRecord) throws -> Void) throws {
+        bytesRead += chunk.count
+        var bytes = chunk
+        if atStart {
+            // Hold the first three bytes back to recognise a UTF-8 byte-order mark.
+            var consumed = 0
+            while pendingBOM.count < 3, consumed < bytes.count {
+                pendingBOM.append(bytes[consumed])
+                consumed += 1
+            }
+            if pendingBOM.count < 3 { return }
+            atStart = false
+            let held = pendingBOM
+            pendingBOM = []
+            bytes = UnsafeRawBufferPointer(rebasing: bytes[consumed...])
+            if held != [0xEF, 0xBB, 0xBF] {
+                try held.withUnsafeBytes { try parse($0, onRecord) }
+            }
+        }
+        try parse(bytes, onRecord)
+    }
+
+    /// Ends the input: emits a last record without a trailing newline, or throws for an
+    /// unclosed quote.
+    public func finish(_ onRecord: (inout CSVRecord) throws -> Void) throws {
+        if atStart, !pendingBOM.isEmpty {
+            let held = pendingBOM
+            pendingBOM = []
+            atStart = false
+            try held.withUnsafeBytes { try parse($0, onRecord) }
+        }
+        switch state {
+        case .quoted:
+            throw LoadError(
+                file: fileName, line: recordLine,
+                reason: "a quoted field that starts on this line is never closed (the file ends inside it)",
+                hint: "the file may be truncated or have a stray double quote")
+        case .fieldStart where !hasContent:
+            return
+        default:
+            endRecord()
+            try emit(onRecord)
+        }
+    }
+
+    @inline(__always)
+    private func endField() {
+        record.ends.append(record.storage.count)
+    }
+
+    @inline(__always)
+    private func endRecord() {
+        endField()
+        state = .fieldStart
+    }
+
+    private func emit(_ onRecord: (inout CSVRecord) throws -> Void) throws {
+        record.line = recordLine
+        try onRecord(&record)
+        record.storage.removeAll(keepingCapacity: true)
+        record.ends.removeAll(keepingCapacity: true)
+        hasContent = false
+        fieldStart = 0
+    }
+
+    private func tooLong() -> LoadError {
+        LoadError(
+            file: fileName, line: recordLine, column: "#\(record.ends.count + 1)",
+            reason: "a field is longer than \(maxFieldBytes / 1024) KiB, which no NHS England extract has",
+            hint: "the file probably has an unclosed double quote, or is not a CSV file")
+    }
+
+    private func parse(_ bytes: UnsafeRawBufferPointer, _ onRecord: (inout CSVRecord) throws -> Void) throws {
+        let n = bytes.count
+        var i = 0
+        while i < n {
+            let b = bytes[i]
+            if lastWasCR {
+                lastWasCR = false
+                if b == 0x0A {
+                    i += 1
+                    continue
+                }
+            }
+            switch state {
+            case .fieldStart:
+                hasContent = true
+                if b == 0x22 {
+                    state = .quoted
+                    fieldStart = record.storage.count
+                    i += 1
+                } else if b == 0x2C {
+                    endField()
+                    i += 1
+                } else if b == 0x0A || b == 0x0D {
+                    endRecord()
+                    try emit(onRecord)
+                    lastWasCR = b == 0x0D
+                    line += 1
+                    recordLine = line
+                    i += 1
+                } else {
+                    state = .unquoted
+                    fieldStart = record.storage.count
+                }
+            case .unquoted:
+                // Copy the run up to the next comma or line end in one go.
+                var j = i
+                while j < n {
+                    let c = bytes[j]
+                    if c == 0x2C || c == 0x0A || c == 0x0D { break }
+                    j += 1
+                }
+                if j > i { record.storage.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[i..<j])) }
+                if record.storage.count - fieldStart > maxFieldBytes { throw tooLong() }
+                i = j
+                if i < n {
+                    let c = bytes[i]
+                    if c == 0x2C {
+                        endField()
+                        state = .fieldStart
+                    } else {
+                        endRecord()
+                        try emit(onRecord)
+                        lastWasCR = c == 0x0D
+                        line += 1
+                        recordLine = line
+                    }
+                    i += 1
+                }
+            case .quoted:
+                var j = i
+                while j < n {
+                    let c = bytes[j]
+                    if c == 0x22 { break }
+                    if c == 0x0A { line += 1 }
+                    j += 1
+                }
+                if j > i { record.storage.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[i..<j])) }
+                if record.storage.count - fieldStart > maxFieldBytes { throw tooLong() }
+                i = j
+                if i < n {
+                    state = .quoteInQuoted
+                    i += 1
+                }
+            case .quoteInQuoted:
+                if b == 0x22 {
+                    record.storage.append(0x22)
+                    state = .quoted
+                    i += 1
+                } else if b == 0x2C {
+                    endField()
+                    state = .fieldStart
+                    i += 1
+                } else if b == 0x0A || b == 0x0D {
+                    endRecord()
+                    try emit(onRecord)
+                    lastWasCR = b == 0x0D
+                    line += 1
+                    recordLine = line
+                    i += 1
+                } else {
+                    // Text after a closing quote ("abc"def): keep it, as spreadsheets do.
+                    state = .unquoted
+                }
+            }
+        }
+    }
+}

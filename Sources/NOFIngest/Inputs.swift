@@ -1,0 +1,107 @@
+import Crypto
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What a file is, judged from its first bytes (never its name).
+public enum FileKind: String, Sendable {
+    case csv, xlsx, xls, zip
+}
+
+/// Finds the files to load: a file as given; a directory recursively, in a stable (sorted)
+/// order, taking the data files (.csv, .xlsx, .xls, .zip) and skipping hidden ones.
+public enum InputExpander {
+    static let dataExtensions: Set<String> = ["csv", "xlsx", "xls", "zip"]
+
+    public static func expand(_ paths: [String]) throws -> (files: [URL], skipped: [String]) {
+        var files: [URL] = []
+        var skipped: [String] = []
+        let fm = FileManager.default
+        for path in paths {
+            let url = URL(fileURLWithPath: path)
+            var isDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+                throw LoadError(file: path, reason: "no such file or directory")
+            }
+            if !isDirectory.boolValue {
+                files.append(url)
+                continue
+            }
+            guard let enumerator = fm.enumerator(
+                at: url, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+            else { continue }
+            var found: [URL] = []
+            for case let item as URL in enumerator {
+                guard (try? item.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+                if dataExtensions.contains(item.pathExtension.lowercased()) {
+                    found.append(item)
+                } else {
+                    skipped.append(item.path)
+                }
+            }
+            files += found.sorted { $0.path < $1.path }
+        }
+        return (files, skipped)
+    }
+}
+
+/// Reads a file in large chunks with POSIX read(2), so a file that changes or vanishes
+/// mid-read is reported with where it happened.
+struct ChunkedFile {
+    let url: URL
+    let displayName: String
+    static let chunkSize = 1 << 20
+
+    /// Calls `body` with each chunk; returns the bytes read.
+    @discardableResult
+    func read(_ body: (UnsafeRawBufferPointer) throws -> Void) throws -> Int {
+        let fd = open(url.path, O_RDONLY)
+        guard fd >= 0 else {
+            throw LoadError(file: displayName, reason: "cannot open the file: \(String(cString: strerror(errno)))")
+        }
+        defer { close(fd) }
+        var buffer = [UInt8](repeating: 0, count: Self.chunkSize)
+        var total = 0
+        while true {
+            let n = buffer.withUnsafeMutableBytes { raw in Glibc.read(fd, raw.baseAddress, raw.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw LoadError(
+                    file: displayName,
+                    reason: "reading failed after \(total) bytes: \(String(cString: strerror(errno))) (the file changed or disappeared while nofdb read it)")
+            }
+            if n == 0 { break }
+            total += n
+            try buffer.withUnsafeBytes { raw in try body(UnsafeRawBufferPointer(rebasing: raw[0..<n])) }
+        }
+        return total
+    }
+
+}
+
+/// SHA-256 as lower-case hex.
+struct SHA256Hasher {
+    private var hasher = SHA256()
+    mutating func update(_ bytes: UnsafeRawBufferPointer) { hasher.update(bufferPointer: bytes) }
+    mutating func update(_ data: Data) { hasher.update(data: data) }
+    func hex() -> String {
+        hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+enum Sniffer {
+    static func kind(of bytes: [UInt8]) -> FileKind {
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0x50, 0x4B, 0x05, 0x06]) {
+            return .zip
+        }
+        if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return .xls }
+        return .csv
+    }
+
+    /// True when a file's first bytes look like binary data rather than text.
+    static func looksBinary(_ bytes: [UInt8]) -> Bool {
+        bytes.prefix(4096).contains(0)
+    }
+}

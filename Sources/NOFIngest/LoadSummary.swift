@@ -1,0 +1,90 @@
+import Foundation
+import NOFCore
+
+/// Renders load results for people (a table per file) and for schedulers (JSON).
+public enum LoadSummary {
+    /// 0 loaded or unchanged, 2 loaded with rejected rows, 1 any file failed, 75 lock busy.
+    public static func exitCode(_ results: [FileLoadResult]) -> Int32 {
+        if results.contains(where: { $0.status == .failed }) {
+            if results.allSatisfy({ $0.status == .failed && ($0.message ?? "").contains("--no-wait") }) { return 75 }
+            return 1
+        }
+        if results.contains(where: { $0.status == .loadedWithRejects }) { return 2 }
+        return 0
+    }
+
+    /// `2024-11`, or `2023-04..2023-09 (6)` for a run of months.
+    public static func periodText(_ periods: [YearMonth]) -> String {
+        guard let first = periods.first, let last = periods.last else { return "-" }
+        if periods.count == 1 { return first.description }
+        return "\(first)..\(last) (\(periods.count))"
+    }
+
+    public static func table(_ results: [FileLoadResult]) -> String {
+        var rows: [[String]] = [["file", "dataset", "layout", "periods", "read", "loaded", "rejected", "time", "status"]]
+        for r in results {
+            rows.append([
+                r.file.count > 48 ? "…" + r.file.suffix(47) : r.file,
+                r.dataset?.rawValue ?? "-", r.layout ?? "-", periodText(r.periods),
+                r.rowsRead.formatted(), r.rowsLoaded.formatted(), r.rowsRejected.formatted(),
+                String(format: "%.2fs", r.seconds), r.status.rawValue,
+            ])
+        }
+        let widths = (0..<rows[0].count).map { c in rows.map { $0[c].count }.max() ?? 0 }
+        let numeric: Set<Int> = [4, 5, 6, 7]
+        var out = rows.enumerated().map { index, row in
+            row.enumerated().map { c, cell in
+                let pad = String(repeating: " ", count: widths[c] - cell.count)
+                return numeric.contains(c) && index > 0 ? pad + cell : cell + pad
+            }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+        }.joined(separator: "\n")
+        for r in results {
+            var notes: [String] = []
+            if let message = r.message, r.status == .failed {
+                notes.append("  error: " + message.replacingOccurrences(of: "\n", with: "\n  "))
+            }
+            for reject in r.rejects.prefix(5) { notes.append("  rejected \(reject)") }
+            if r.rowsRejected > 5 { notes.append("  … \(r.rowsRejected - 5) more rejected rows: nofdb report loads --load \(r.loadId ?? 0)") }
+            for warning in r.warnings.prefix(5) { notes.append("  warning: \(warning)") }
+            for replaced in r.replacedSlices.prefix(3) { notes.append("  revised: \(replaced)") }
+            if !notes.isEmpty { out += "\n\(r.file):\n" + notes.joined(separator: "\n") }
+        }
+        let loaded = results.filter { $0.status == .loaded || $0.status == .loadedWithRejects }.count
+        let unchanged = results.filter { $0.status == .unchanged }.count
+        let failed = results.filter { $0.status == .failed }.count
+        out += "\n\(results.count) files: \(loaded) loaded, \(unchanged) unchanged, \(failed) failed; "
+            + "\(results.reduce(0) { $0 + $1.rowsLoaded }.formatted()) rows loaded, \(results.reduce(0) { $0 + $1.rowsRejected }.formatted()) rejected"
+        return out
+    }
+
+    public static func json(_ results: [FileLoadResult]) -> String {
+        let files: [[String: Any]] = results.map { r in
+            var item: [String: Any] = [
+                "file": r.file, "path": r.path, "sha256": r.sha256, "size_bytes": r.sizeBytes,
+                "status": r.status.rawValue, "periods": r.periods.map(\.description),
+                "rows_read": r.rowsRead, "rows_loaded": r.rowsLoaded, "rows_rejected": r.rowsRejected,
+                "seconds": (r.seconds * 1000).rounded() / 1000,
+                "warnings": r.warnings.map { ["kind": $0.kind, "period": $0.period as Any, "message": $0.message] },
+                "rejects": r.rejects.map { ["line": $0.line, "column": $0.column as Any, "value": $0.value as Any, "reason": $0.reason] },
+                "revised": r.replacedSlices,
+            ]
+            item["member"] = r.member
+            item["dataset"] = r.dataset?.rawValue
+            item["layout"] = r.layout
+            item["load_id"] = r.loadId
+            item["message"] = r.message
+            return item
+        }
+        let summary: [String: Any] = [
+            "files": files,
+            "exit_code": Int(exitCode(results)),
+            "loaded": results.filter { $0.status == .loaded || $0.status == .loadedWithRejects }.count,
+            "unchanged": results.filter { $0.status == .unchanged }.count,
+            "failed": results.filter { $0.status == .failed }.count,
+        ]
+        guard let data = try? JSONSerialization.data(withJSONObject: summary, options: [.prettyPrinted, .sortedKeys]) else {
+            return "{}"
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+
+/// Turns a stream of rows into normalised slices: finds the header among the first rows
+/// (detecting the dataset and layout from its cells), then hands every later row to the
+/// dataset's normaliser.
+final class RowPipeline {
+    enum Phase {
+        case detecting
+        case running(any Normaliser)
+        case stopped
+    }
+
+    /// How many leading rows may be searched for a header (front matter, DM01 metadata).
+    static let headerSearchRows = 30
+
+    let fileName: String
+    let dataset: Dataset?
+    let sheet: String?
+    /// Called once the header is found; returns the normaliser (or nil to stop reading, e.g.
+    /// when the file is unchanged since its last load).
+    let onDetected: (LayoutSpec, _ header: [String], _ preamble: [[String]]) throws -> (any Normaliser)?
+    private(set) var phase = Phase.detecting
+    private var scanned: [[String]] = []
+    private(set) var detected: LayoutSpec?
+    private(set) var header: [String] = []
+
+    init(
+        fileName: String, dataset: Dataset?, sheet: String? = nil,
+        onDetected: @escaping (LayoutSpec, [String], [[String]]) throws -> (any Normaliser)?
+    ) {
+        self.fileName = fileName
+        self.dataset = dataset
+        self.sheet = sheet
+        self.onDetected = onDetected
+    }
+
+    /// True once reading can stop (unchanged file).
+    var isStopped: Bool {
+        if case .stopped = phase { return true }
+        return false
+    }
+
+    func accept<R: RowCells>(_ row: R) throws {
+        switch phase {
+        case .running(let normaliser):
+            try normaliser.row(row)
+        case .stopped:
+            return
+        case .detecting:
+            let cells = row.strings
+            let nonBlankBefore = scanned.contains { !$0.allSatisfy(\.isEmpty) }
+            if !cells.allSatisfy(\.isEmpty),
+               let spec = LayoutRegistry.match(cells, dataset: dataset, frontMatter: nonBlankBefore) {
+                detected = spec
+                header = cells
+                if let normaliser = try onDetected(spec, cells, scanned) {
+                    phase = .running(normaliser)
+                } else {
+                    phase = .stopped
+                }
+                return
+            }
+            scanned.append(cells)
+            if scanned.count >= Self.headerSearchRows {
+                throw LayoutRegistry.unrecognised(file: fileName, candidates: scanned, dataset: dataset)
+            }
+        }
+    }
+
+    /// Ends the rows: throws when no header was found or the header had no data after it.
+    func finish() throws {
+        switch phase {
+        case .detecting:
+            if scanned.allSatisfy({ $0.allSatisfy(\.isEmpty) }) {
+                throw LoadError(file: fileName, reason: "the file is empty (no header row, no data)",
+                                hint: "check the download; a published extract always has a header and rows")
+            }
+            throw LayoutRegistry.unrecognised(file: fileName, candidates: scanned, dataset: dataset)
+        case .running(let normaliser):
+            try normaliser.finish()
+        case .stopped:
+            return
+        }
+    }
+}

@@ -1,0 +1,273 @@
+import Foundation
+import NOFCore
+import NOFPostgres
+
+/// The warehouse fact tables a load writes, with their COPY column order.
+public enum FactTable: String, CaseIterable, Sendable {
+    case ae = "fact_ae"
+    case ambulance = "fact_ambulance"
+    case rtt = "fact_rtt"
+    case rttProvider = "fact_rtt_provider"
+    case cancer = "fact_cancer"
+    case diagnostics = "fact_diagnostics"
+    case nofMetric = "fact_nof_metric"
+    case nofLeague = "fact_nof_league"
+
+    public var columns: [String] {
+        switch self {
+        case .ae:
+            return ["period", "org_code", "parent_name", "att_type1", "att_type2", "att_other",
+                    "att_booked_type1", "att_booked_type2", "att_booked_other", "over4_type1", "over4_type2",
+                    "over4_other", "over4_booked_type1", "over4_booked_type2", "over4_booked_other", "dta_4_to_12",
+                    "dta_12_plus", "emadm_type1", "emadm_type2", "emadm_other_ae", "emadm_other"]
+        case .ambulance:
+            return ["period", "org_code", "org_level", "region_code"] + AmbulanceNormaliser.typedCodes.map(\.column)
+                + ["acodes"]
+        case .rtt:
+            return ["period", "provider_code", "provider_parent_code", "commissioner_parent_code",
+                    "commissioner_code", "part", "treatment_function_code", "bands", "total",
+                    "unknown_clock_start", "total_all"]
+        case .rttProvider:
+            return ["period", "provider_code", "part", "bands", "total", "unknown_clock_start", "total_all",
+                    "commissioner_rows"]
+        case .cancer:
+            return ["period", "org_code", "cancer_standard", "stage_route", "modality", "cancer_type",
+                    "total_treated", "within_standard", "breaches"]
+        case .diagnostics:
+            return ["period", "org_code", "region_code", "test_id", "total_waiting", "waiting_6plus",
+                    "waiting_13plus", "bands", "planned", "unscheduled", "waiting_list_activity"]
+        case .nofMetric:
+            return ["period", "quarter_label", "org_code", "trust_type", "trust_subtype", "region_name", "domain",
+                    "sub_domain", "metric_id", "metric_description", "reporting_date", "units", "value",
+                    "median_value", "lower_quartile", "upper_quartile", "rank"]
+        case .nofLeague:
+            return ["period", "quarter_label", "org_code", "trust_type", "trust_subtype", "region_name",
+                    "average_score", "likely_range_average", "segment", "in_financial_deficit", "rank",
+                    "likely_range_rank"]
+        }
+    }
+}
+
+/// A (fact table, period) slice: the unit a load replaces.
+public struct SliceKey: Hashable, Sendable, Comparable {
+    public let table: FactTable
+    public let period: YearMonth
+    public static func < (a: SliceKey, b: SliceKey) -> Bool {
+        (a.period, a.table.rawValue) < (b.period, b.table.rawValue)
+    }
+}
+
+/// Thrown inside `SliceSink.withRow` to refuse a row; the partial row is discarded.
+struct RowRejection: Error {
+    let reject: Reject
+}
+
+/// The rows of one slice, encoded as COPY text, with the source line of each row.
+final class SliceBuffer {
+    let key: SliceKey
+    var encoder = CopyTextEncoder(capacity: 64 * 1024)
+    var rows = 0
+    /// Where COPY rows map to source lines: (first COPY row, its line) at every jump, so the
+    /// map stays small however long the file (consecutive lines need no entry).
+    private var lineJumps: [(row: Int, line: Int)] = []
+
+    func noteRow(line: Int) {
+        rows += 1
+        if let last = lineJumps.last, last.line + (rows - last.row) == line { return }
+        lineJumps.append((rows, line))
+    }
+
+    /// The source line of the `row`-th COPY row (1-based), for server error messages.
+    func sourceLine(ofCopyRow row: Int) -> Int? {
+        guard let jump = lineJumps.last(where: { $0.row <= row }) else { return nil }
+        return jump.line + (row - jump.row)
+    }
+    /// Set when this slice streams straight into its partition during parsing.
+    var writer: CopyWriter?
+    /// The new partition table the rows go to (created by the loader).
+    var tableName: String?
+
+    init(key: SliceKey) { self.key = key }
+}
+
+/// Where normalisers put rows. One slice may stream straight into its new partition while
+/// the file is read (a national RTT month never sits in memory); other slices are buffered
+/// and copied at the end.
+final class SliceSink {
+    private(set) var slices: [SliceKey: SliceBuffer] = [:]
+    private var last: SliceBuffer?
+    /// Opens a streaming COPY for the first slice (set by the loader; nil = buffer all).
+    var openStream: ((SliceKey) throws -> (writer: CopyWriter, table: String))?
+    private(set) var streaming: SliceBuffer?
+    let chunkSize = 1 << 20
+
+    func buffer(_ key: SliceKey) throws -> SliceBuffer {
+        if let last, last.key == key { return last }
+        if let existing = slices[key] {
+            last = existing
+            return existing
+        }
+        let created = SliceBuffer(key: key)
+        slices[key] = created
+        if streaming == nil, let openStream {
+            let (writer, table) = try openStream(key)
+            created.writer = writer
+            created.tableName = table
+            streaming = created
+        }
+        last = created
+        return created
+    }
+
+    /// Encodes one row of `table` for `period`. If `body` throws, nothing of the row is kept.
+    func withRow(
+        _ table: FactTable, _ period: YearMonth, line: Int, _ body: (inout CopyTextEncoder) throws -> Void
+    ) throws {
+        let slice = try buffer(SliceKey(table: table, period: period))
+        let mark = slice.encoder.count
+        do {
+            try body(&slice.encoder)
+        } catch {
+            slice.encoder.bytes.removeSubrange(mark...)
+            throw error
+        }
+        slice.encoder.endRow()
+        slice.noteRow(line: line)
+        if let writer = slice.writer, slice.encoder.count >= chunkSize {
+            try writer.send(slice.encoder)
+            slice.encoder.removeAllBytes()
+        }
+    }
+
+    /// Slices in a stable order (by period, then table).
+    var orderedSlices: [SliceBuffer] { slices.values.sorted { $0.key < $1.key } }
+}
+
+/// An organisation as a file names it in one period.
+struct OrganisationSeen {
+    var name: String
+    var parentCode: String?
+    var parentName: String?
+    var regionCode: String?
+}
+
+/// Shared state of one file's normalisation: rejects, warnings, counts and dimensions seen.
+final class IngestContext {
+    let fileName: String
+    let sink: SliceSink
+    var rejects: [Reject] = []
+    var rejectCount = 0
+    var warnings: [LoadWarning] = []
+    /// Data rows read (not headers, blank lines or TOTAL rows).
+    var rowsRead = 0
+    var rowsLoaded = 0
+    var organisations: [YearMonth: [String: OrganisationSeen]] = [:]
+    var commissioners: [String: OrganisationSeen] = [:]
+    var treatmentFunctions: [String: String] = [:]
+    /// Most rejects kept in detail; the rest are counted.
+    let maxStoredRejects = 10_000
+
+    init(fileName: String, sink: SliceSink) {
+        self.fileName = fileName
+        self.sink = sink
+    }
+
+    func reject(_ reject: Reject) {
+        rejectCount += 1
+        if rejects.count < maxStoredRejects { rejects.append(reject) }
+    }
+
+    func warn(_ kind: String, _ period: YearMonth?, _ message: String) {
+        warnings.append(LoadWarning(kind: kind, period: period?.description, message: message))
+    }
+
+    func seeOrganisation(_ code: String, period: YearMonth, _ make: () -> OrganisationSeen) {
+        if organisations[period]?[code] == nil {
+            organisations[period, default: [:]][code] = make()
+        }
+    }
+
+    /// The periods any slice holds rows for.
+    var periods: [YearMonth] { Array(Set(sink.slices.keys.map(\.period))).sorted() }
+}
+
+/// The interface every dataset normaliser implements.
+protocol Normaliser: AnyObject {
+    /// Rows before the header (e.g. DM01's metadata block), as trimmed strings.
+    func preamble(_ rows: [[String]]) throws
+    /// One data row after the header. Throw `RowRejection` to refuse it, `LoadError` to
+    /// fail the whole file.
+    func row<R: RowCells>(_ row: R) throws
+    /// After the last row: totals checks, aggregates.
+    func finish() throws
+}
+
+extension Normaliser {
+    func preamble(_ rows: [[String]]) throws {}
+}
+
+/// Helpers for reading required values and refusing rows with a clear reason.
+struct RowReader<R: RowCells> {
+    let row: R
+    let header: [String]
+    let sheet: String?
+
+    func columnName(_ i: Int) -> String { i < header.count && !header[i].isEmpty ? header[i] : "#\(i + 1)" }
+
+    func fail(_ i: Int?, _ reason: String) -> RowRejection {
+        RowRejection(reject: Reject(
+            line: row.rowNumber, column: i.map(columnName), value: i.map { row.raw($0) }, reason: reason, sheet: sheet))
+    }
+
+    /// A required, valid UTF-8 text cell.
+    func text(_ i: Int, required: Bool = true) throws -> String? {
+        guard row.isValidText(i) else {
+            throw fail(i, "not valid UTF-8 text (the file looks like Windows-1252); re-save it as UTF-8 (CSV UTF-8) and load again")
+        }
+        let value = row.string(i)
+        if value.isEmpty {
+            if required { throw fail(i, "is blank; a value is required") }
+            return nil
+        }
+        return value
+    }
+
+    /// A required whole number ≥ 0.
+    func count(_ i: Int) throws -> Int {
+        switch row.integer(i) {
+        case .value(let v) where v >= 0: return v
+        case .value: throw fail(i, "is negative; counts cannot be")
+        case .blank: throw fail(i, "is blank; a count is required (the file reports 0 for none)")
+        case .invalid: throw fail(i, "is not a whole number")
+        }
+    }
+
+    /// An optional whole number ≥ 0 (blank = NULL).
+    func optionalCount(_ i: Int) throws -> Int? {
+        switch row.integer(i) {
+        case .value(let v) where v >= 0: return v
+        case .value: throw fail(i, "is negative; counts cannot be")
+        case .blank: return nil
+        case .invalid: throw fail(i, "is not a whole number")
+        }
+    }
+
+    /// A required exact decimal ≥ 0, as normalised text.
+    func decimal(_ i: Int) throws -> String {
+        switch row.decimal(i) {
+        case .value(let v) where !v.hasPrefix("-"): return v
+        case .value: throw fail(i, "is negative; counts cannot be")
+        case .blank: throw fail(i, "is blank; a number is required")
+        case .invalid: throw fail(i, "is not a number")
+        }
+    }
+
+    /// An optional decimal (blank = NULL); negative values allowed.
+    func optionalDecimal(_ i: Int) throws -> String? {
+        switch row.decimal(i) {
+        case .value(let v): return v
+        case .blank: return nil
+        case .invalid: throw fail(i, "is not a number")
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import NOFCore
+import NOFIngest
+import NOFWarehouse
+
+struct LoadCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "load",
+        abstract: "Load published NHS England files (CSV, XLSX, XLS, ZIP; files or directories).",
+        discussion: """
+            Each file's dataset and layout are detected from its header cells, never its name:
+              ae           A&E attendances and emergency admissions (MSitAE CSV, 16/22-column layouts)
+              ambulance    AmbSYS CSV (128, 153 columns, or other A-codes)
+              rtt          RTT Full CSV, raw or zipped (bands to 104 or 52 weeks; pre-October 2017)
+              cancer       CWT CRS provider extract (XLSX, or the same columns as CSV)
+              diagnostics  DM01 Monthly Diagnostics web file, Provider (XLS)
+              nof_data, nof_league   official NHS Oversight Framework CSVs
+            A file's rows replace any earlier load of the same (dataset, month) in one
+            transaction; loading the same bytes again is reported as unchanged. Rejected rows
+            are stored with their line, column, value and reason (see `nofdb report loads`).
+
+            Exit status: 0 loaded (or unchanged), 2 loaded with rejected rows, 1 a file failed
+            (nothing from that file was committed), 75 another load held the lock (--no-wait).
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Argument(help: "Files or directories to load (directories are searched recursively).")
+    var paths: [String]
+
+    @Option(help: "Skip dataset detection: ae, ambulance, rtt, cancer, diagnostics, nof_data, nof_league.")
+    var dataset: String?
+
+    @Flag(help: "Fail a file if any of its rows is rejected.")
+    var strict = false
+
+    @Flag(help: "Print a machine-readable JSON summary on standard output.")
+    var json = false
+
+    @Flag(name: .customLong("no-wait"), help: "Fail at once if another load of the same dataset is running.")
+    var noWait = false
+
+    func validate() throws {
+        if let dataset, Dataset(name: dataset) == nil {
+            throw ValidationError(
+                "unknown dataset '\(dataset)'; use one of: \(Dataset.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+    }
+
+    func run() throws {
+        var options = LoadOptions(dataset: dataset.flatMap(Dataset.init(name:)), strict: strict, wait: !noWait)
+        options.onWait = { Console.note($0) }
+        let progress = ProgressLine(enabled: Console.stderrIsTerminal && !json)
+        options.onProgress = { progress.update($0) }
+        let connection = try database.connect()
+        let loader = Loader(connection: connection, options: options)
+        let (results, skipped) = try loader.load(paths: paths)
+        progress.clear()
+        if !json, !skipped.isEmpty {
+            Console.note("skipped \(skipped.count) files that are not .csv, .xlsx, .xls or .zip")
+        }
+        if json {
+            print(LoadSummary.json(results))
+        } else {
+            print(LoadSummary.table(results))
+        }
+        throw ExitCode(LoadSummary.exitCode(results))
+    }
+}
+
+/// A one-line progress display on standard error for large files.
+final class ProgressLine: @unchecked Sendable {
+    let enabled: Bool
+    private let lock = NSLock()
+    private var shown = false
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    func update(_ p: LoadProgress) {
+        guard enabled, p.bytesTotal > 4 << 20 else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        let mb = { (b: Int) in String(format: "%.1f", Double(b) / 1_048_576) }
+        let rate = p.elapsed > 0 ? Int(Double(p.rows) / p.elapsed) : 0
+        let text = "\(p.file): \(mb(p.bytesDone))/\(mb(p.bytesTotal)) MB, \(p.rows.formatted()) rows, \(rate.formatted()) rows/s"
+        FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))
+        shown = true
+    }
+
+    func clear() {
+        lock.lock()
+        defer { lock.unlock() }
+        if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+}
