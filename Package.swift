@@ -95,7 +95,8 @@ let package = Package(
             ]),
         .testTarget(
             name: "NOFIngestTests",
-            dependencies: ["NOFIngest", "NOFPostgres", "NOFWarehouse", "NOFSample", "TestSupport"]),
+            dependencies: ["NOFIngest", "NOFPostgres", "NOFWarehouse", "NOFSample", "TestSupport"],
+            exclude: ["Fixtures"]),
         .testTarget(
             name: "NOFReportsTests",
             dependencies: ["NOFReports", "NOFIngest", "NOFSample", "NOFPostgres", "TestSupport"]),

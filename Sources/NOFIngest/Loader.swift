@@ -538,6 +538,8 @@ final class UnitSession {
         // 1. End the streamed COPY, then copy the buffered slices.
         if let streamed = sink.streaming, let writer = streamed.writer {
             do {
+                try writer.send(streamed.encoder)
+                streamed.encoder.removeAllBytes()
                 _ = try writer.finish()
             } catch let error as PostgresError {
                 throw mapCopyError(error, slice: streamed)

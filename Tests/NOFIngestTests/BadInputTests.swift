@@ -1,0 +1,169 @@
+import Foundation
+@testable import NOFIngest
+import NOFPostgres
+import Testing
+import TestSupport
+import ZIPFoundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Bad inputs each give a clear message and leave the database as it was.
+@Suite("bad inputs")
+struct BadInputTests {
+    static let aeHeader = "Period,Org Code,Parent Org,Org name,Number of A&E attendances Type 1,Number of A&E attendances Type 2,Number of A&E attendances Other A&E Department,Number of attendances over 4hrs Type 1,Number of attendances over 4hrs Type 2,Number of attendances over 4hrs Other A&E Department,Patients who have waited 4-12 hs from DTA to admission,Patients who have waited 12+ hrs from DTA to admission,Emergency admissions via A&E - Type 1,Emergency admissions via A&E - Type 2,Emergency admissions via A&E - Other A&E department,Other emergency admissions"
+    static let goodRow = "MSitAE-April-2018,RBD,NHS ENGLAND SOUTH WEST (SOUTH WEST SOUTH),DORSET COUNTY HOSPITAL NHS FOUNDATION TRUST,3695,0,4098,99,0,5,1,0,1238,0,0,330"
+    static let otherRow = "MSitAE-April-2018,C82009,NHS ENGLAND MIDLANDS AND EAST (CENTRAL MIDLANDS),MARKET HARBOROUGH MED.CTR,0,0,356,0,0,0,0,0,0,0,0,0"
+
+    /// Loads `bytes` as a file into a database that already holds April 2018 and checks the
+    /// file failed and nothing changed. Returns the failure message.
+    func expectRefused(_ name: String, _ bytes: [UInt8], strict: Bool = true) throws -> String {
+        try withTestDatabase { db in
+            _ = try load(db, [aeFile("MSitAE-April-2018.csv")])
+            let c = try db.connect()
+            let before = try warehouseSnapshot(c)
+            let dir = try TestEnvironment.temporaryDirectory("bad")
+            let url = dir.appendingPathComponent(name)
+            try Data(bytes).write(to: url)
+            var options = LoadOptions()
+            options.strict = strict
+            let results = try load(db, [url], options)
+            let result = try #require(results.first)
+            #expect(result.status == .failed)
+            #expect(try warehouseSnapshot(c) == before, "\(name) changed the warehouse")
+            #expect(try c.scalar("SELECT status FROM audit.load_log ORDER BY load_id DESC LIMIT 1") == "failed")
+            #expect(try c.scalar("SELECT message FROM audit.load_log ORDER BY load_id DESC LIMIT 1")?.isEmpty == false)
+            return result.message ?? ""
+        }
+    }
+
+    func csv(_ lines: [String]) -> [UInt8] { Array((lines.joined(separator: "\r\n") + "\r\n").utf8) }
+
+    @Test("a truncated zip")
+    func truncatedZip() throws {
+        let dir = try TestEnvironment.temporaryDirectory("zip")
+        let zipURL = dir.appendingPathComponent("full.zip")
+        let archive = try Archive(url: zipURL, accessMode: .create)
+        try archive.addEntry(with: "rtt.csv", fileURL: TestEnvironment.nhseFile("rtt/20241130-RTT-November-2024-RBD-only.csv"),
+                             compressionMethod: .deflate)
+        let bytes = try [UInt8](Data(contentsOf: zipURL))
+        let message = try expectRefused("Full-CSV-data-file-Nov24.zip", Array(bytes.prefix(bytes.count / 2)))
+        #expect(message.contains("Full-CSV-data-file-Nov24.zip"))
+        #expect(message.contains("truncated or damaged"))
+    }
+
+    @Test("an empty file")
+    func emptyFile() throws {
+        let message = try expectRefused("empty.csv", [])
+        #expect(message.contains("empty.csv") && message.contains("empty"))
+    }
+
+    @Test("a header-only file")
+    func headerOnly() throws {
+        let message = try expectRefused("header-only.csv", csv([Self.aeHeader]))
+        #expect(message.contains("header but no data rows"))
+    }
+
+    @Test("an unknown header names the closest known layout and the cells that did not match")
+    func unknownHeader() throws {
+        let header = Self.aeHeader.replacingOccurrences(of: "Org Code", with: "Organisation Code")
+        let message = try expectRefused("mystery.csv", csv([header, Self.goodRow]))
+        #expect(message.contains("unrecognised header"))
+        #expect(message.contains("closest known layout is ae-16a"))
+        #expect(message.contains("missing: \"Org Code\""))
+        #expect(message.contains("not expected: \"Organisation Code\""))
+    }
+
+    @Test("a non-numeric count: with --strict the file fails; without, the row is rejected and explained")
+    func nonNumeric() throws {
+        let bad = Self.goodRow.replacingOccurrences(of: ",3695,", with: ",36x5,")
+        let message = try expectRefused("non-numeric.csv", csv([Self.aeHeader, Self.otherRow, bad]))
+        #expect(message.contains("--strict"))
+        #expect(message.contains("line 3"))
+        #expect(message.contains("Number of A&E attendances Type 1"))
+        #expect(message.contains("36x5"))
+        // Without --strict: the good row loads, the bad one is stored with its reason.
+        try withTestDatabase { db in
+            let dir = try TestEnvironment.temporaryDirectory("reject")
+            let url = dir.appendingPathComponent("non-numeric.csv")
+            try Data(csv([Self.aeHeader, Self.otherRow, bad])).write(to: url)
+            let result = try #require(try load(db, [url]).first)
+            #expect(result.status == .loadedWithRejects)
+            #expect(result.rowsLoaded == 1 && result.rowsRejected == 1)
+            #expect(LoadSummary.exitCode([result]) == 2)
+            let c = try db.connect()
+            let reject = try #require(try c.execute("SELECT line, column_name, raw_value, reason FROM audit.load_reject").rows.first)
+            #expect(try reject.int(0) == 3)
+            #expect(reject.string(1) == "Number of A&E attendances Type 1")
+            #expect(reject.string(2) == "36x5")
+            #expect(reject.string(3)?.contains("not a whole number") == true)
+            #expect(try c.scalar("SELECT rows_rejected FROM audit.load_log") == "1")
+        }
+    }
+
+    @Test("a row with too few cells")
+    func tooFewCells() throws {
+        let short = Self.goodRow.split(separator: ",").prefix(10).joined(separator: ",")
+        let message = try expectRefused("short.csv", csv([Self.aeHeader, Self.otherRow, short]))
+        #expect(message.contains("line 3"))
+        #expect(message.contains("is blank; a count is required"))
+    }
+
+    @Test("Windows-1252 bytes in a name")
+    func windows1252() throws {
+        var bytes = csv([Self.aeHeader, Self.otherRow])
+        // "HÔPITAL" with Ô as the single Windows-1252 byte 0xD4.
+        bytes += Array("MSitAE-April-2018,RBD,NHS ENGLAND SOUTH WEST,H".utf8) + [0xD4] + Array("PITAL,1,0,0,0,0,0,0,0,0,0,0,0\r\n".utf8)
+        let message = try expectRefused("cp1252.csv", bytes)
+        #expect(message.contains("not valid UTF-8"))
+        #expect(message.contains("Org name"))
+        #expect(message.contains("\\xD4"))
+    }
+
+    @Test("a 10 MB field")
+    func hugeField() throws {
+        let big = String(repeating: "A", count: 10 * 1024 * 1024)
+        let message = try expectRefused("huge.csv", csv([Self.aeHeader, Self.otherRow, "MSitAE-April-2018,RBD,X,\"" + big + "\",1,0,0,0,0,0,0,0,0,0,0,0"]), strict: false)
+        #expect(message.contains("longer than 1024 KiB"))
+        #expect(message.contains("huge.csv:3"))
+    }
+
+    @Test("a file that ends early while it is being read (it changed or vanished mid-read)")
+    func disappearsMidRead() throws {
+        // A named pipe serves the whole file on the first read (the hashing pass) and only
+        // half of it on the second, as a file cut short or removed mid-read would.
+        let full = csv([Self.aeHeader] + Array(repeating: Self.otherRow, count: 1) + (1...300).map { i in
+            "MSitAE-April-2018,X\(i),NHS ENGLAND LONDON,SITE \(i),1,0,0,0,0,0,0,0,0,0,0,0"
+        })
+        try withTestDatabase { db in
+            _ = try load(db, [aeFile("MSitAE-April-2018.csv")])
+            let c = try db.connect()
+            let before = try warehouseSnapshot(c)
+            let dir = try TestEnvironment.temporaryDirectory("fifo")
+            let path = dir.appendingPathComponent("vanishing.csv").path
+            #expect(mkfifo(path, 0o600) == 0)
+            let writer = Thread {
+                for bytes in [full, Array(full.prefix(full.count / 2))] {
+                    let fd = open(path, O_WRONLY)
+                    guard fd >= 0 else { return }
+                    _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+                    close(fd)
+                    // Let the reader see the end of this pass before the next writer opens the pipe.
+                    Thread.sleep(forTimeInterval: 1)
+                }
+            }
+            writer.start()
+            let result = try #require(try load(db, [URL(fileURLWithPath: path)]).first)
+            #expect(result.status == .failed)
+            #expect(result.message?.contains("changed while nofdb was reading it") == true, "\(result.message ?? "")")
+            #expect(try warehouseSnapshot(c) == before)
+        }
+    }
+
+    @Test("a file of a different kind altogether (binary)")
+    func binary() throws {
+        let message = try expectRefused("photo.csv", [0x89, 0x50, 0x4E, 0x47, 0, 0, 0, 0, 1, 2, 3])
+        #expect(message.contains("binary"))
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+@testable import NOFIngest
+import Testing
+
+@Suite("CSV parser")
+struct CSVParserTests {
+    func parse(_ text: String, chunk: Int = 3) throws -> [(line: Int, fields: [String])] {
+        let parser = CSVParser(fileName: "t.csv")
+        var out: [(Int, [String])] = []
+        let bytes = Array(text.utf8)
+        var i = 0
+        let handle: (inout CSVRecord) throws -> Void = { r in out.append((r.line, (0..<r.count).map { r.raw($0) })) }
+        while i < bytes.count {
+            let end = min(i + chunk, bytes.count)
+            try bytes[i..<end].withUnsafeBytes { try parser.feed($0, handle) }
+            i = end
+        }
+        try parser.finish(handle)
+        return out
+    }
+
+    @Test("quotes, commas and doubled quotes inside fields; CRLF; fed in tiny chunks")
+    func quoting() throws {
+        let rows = try parse("a,\"b, c\",\"say \"\"hi\"\"\"\r\n1,2,3\r\n")
+        #expect(rows.map(\.fields) == [["a", "b, c", "say \"hi\""], ["1", "2", "3"]])
+        #expect(rows.map(\.line) == [1, 2])
+    }
+
+    @Test("a BOM is removed; LF, CR and a last line without newline all end records")
+    func bomAndLineEnds() throws {
+        let rows = try parse("\u{FEFF}h1,h2\nx,y\ry,z", chunk: 1)
+        #expect(rows.map(\.fields) == [["h1", "h2"], ["x", "y"], ["y", "z"]])
+    }
+
+    @Test("embedded newlines keep counting physical lines; blank lines are records of one empty field")
+    func embeddedNewline() throws {
+        let rows = try parse("a,\"two\nlines\"\n\nb,c\n")
+        #expect(rows.map(\.fields) == [["a", "two\nlines"], [""], ["b", "c"]])
+        #expect(rows.map(\.line) == [1, 3, 4])
+    }
+
+    @Test("an unclosed quote is an error naming its line")
+    func unclosedQuote() {
+        let error = #expect(throws: LoadError.self) { try parse("a,b\n1,\"oops\n2,3\n") }
+        #expect(error?.line == 2)
+        #expect(error?.reason.contains("never closed") == true)
+    }
+
+    @Test("a field over the limit is refused with a hint about quotes")
+    func hugeField() {
+        let parser = CSVParser(fileName: "big.csv", maxFieldBytes: 1000)
+        let text = "a,b\n" + String(repeating: "x", count: 5000) + ",1\n"
+        let error = #expect(throws: LoadError.self) {
+            try Array(text.utf8).withUnsafeBytes { try parser.feed($0) { _ in } }
+        }
+        #expect(error?.line == 2)
+        #expect(error?.hint?.contains("unclosed double quote") == true)
+    }
+
+    @Test("integers: spaces, signs, thousands separators, .0; blanks and text are told apart")
+    func integers() throws {
+        let rows = try parse(" 12 ,-3,\"1,234\",7.0,7.5,,abc,1,23\n")
+        let parser = CSVParser(fileName: "x")
+        var record = CSVRecord()
+        try Array(" 12 ,-3,\"1,234\",7.0,7.5,,abc\n".utf8).withUnsafeBytes { try parser.feed($0) { record = $0 } }
+        #expect(record.integer(0) == .value(12))
+        #expect(record.integer(1) == .value(-3))
+        #expect(record.integer(2) == .value(1234))
+        #expect(record.integer(3) == .value(7))
+        #expect(record.integer(4) == .invalid)
+        #expect(record.integer(5) == .blank)
+        #expect(record.integer(6) == .invalid)
+        #expect(rows.count == 1)
+    }
+}

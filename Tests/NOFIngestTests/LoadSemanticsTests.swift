@@ -1,0 +1,169 @@
+import Foundation
+import NOFCore
+@testable import NOFIngest
+import NOFPostgres
+import Testing
+import TestSupport
+import ZIPFoundation
+
+func load(_ db: TestDatabase, _ paths: [URL], _ options: LoadOptions = LoadOptions()) throws -> [FileLoadResult] {
+    let connection = try db.connect()
+    return try Loader(connection: connection, options: options).load(paths: paths.map(\.path)).results
+}
+
+func aeFile(_ name: String) -> URL { TestEnvironment.nhseFile("ae/\(name)") }
+
+@Suite("load semantics: idempotent, revision-aware, transactional")
+struct LoadSemanticsTests {
+    @Test("reloading the same bytes changes nothing and is reported as unchanged")
+    func reloadIsNoOp() throws {
+        try withTestDatabase { db in
+            let file = aeFile("MSitAE-April-2018.csv")
+            let first = try load(db, [file])
+            #expect(first.first?.status == .loaded)
+            let c = try db.connect()
+            let before = try warehouseSnapshot(c)
+            let second = try load(db, [file])
+            #expect(second.first?.status == .unchanged)
+            #expect(second.first?.periods == [YearMonth(year: 2018, month: 4)!])
+            #expect(try warehouseSnapshot(c) == before)
+            #expect(try c.scalar("SELECT string_agg(status, ',' ORDER BY load_id) FROM audit.load_log") == "loaded,unchanged")
+            #expect(try c.scalar("SELECT count(DISTINCT sha256) FROM audit.load_log") == "1")
+        }
+    }
+
+    @Test("an edited copy of one month replaces that month only, as a new revision")
+    func revisedMonth() throws {
+        try withTestDatabase { db in
+            let april = aeFile("MSitAE-April-2018.csv")
+            let may = aeFile("MSitAE-May-2018.csv")
+            _ = try load(db, [april, may])
+            let c = try db.connect()
+            let mayBefore = try c.scalar("SELECT md5(string_agg(t::text, '|' ORDER BY org_code)) FROM dw.fact_ae t WHERE period = '2018-05-01'")
+            // A "revised" April: Dorset County's type 1 attendances change from 3695 to 3700.
+            let dir = try TestEnvironment.temporaryDirectory("revised")
+            let text = try String(contentsOf: april, encoding: .utf8)
+            let revised = text.replacingOccurrences(of: "DORSET COUNTY HOSPITAL NHS FOUNDATION TRUST,3695,", with: "DORSET COUNTY HOSPITAL NHS FOUNDATION TRUST,3700,")
+            #expect(revised != text)
+            let revisedURL = dir.appendingPathComponent("MSitAE-April-2018-revised.csv")
+            try revised.write(to: revisedURL, atomically: true, encoding: .utf8)
+            let result = try load(db, [revisedURL])
+            #expect(result.first?.status == .loaded)
+            #expect(result.first?.replacedSlices.count == 1)
+            #expect(try c.scalar("SELECT att_type1 FROM dw.fact_ae WHERE period = '2018-04-01' AND org_code = 'RBD'") == "3700")
+            #expect(try c.scalar("SELECT count(*) FROM dw.fact_ae WHERE period = '2018-04-01'") == "247")
+            #expect(try c.scalar("SELECT md5(string_agg(t::text, '|' ORDER BY org_code)) FROM dw.fact_ae t WHERE period = '2018-05-01'") == mayBefore)
+            #expect(try c.scalar("SELECT revision FROM audit.load_slice WHERE dataset = 'ae' AND period = '2018-04-01'") == "2")
+            #expect(try c.scalar("SELECT revision FROM audit.load_slice WHERE dataset = 'ae' AND period = '2018-05-01'") == "1")
+            // The TOTAL row no longer adds up: a warning, not a failure.
+            #expect(result.first?.warnings.contains { $0.kind == "total_mismatch" } == true)
+            // Loading the original again restores it (its slice is no longer current, so it is not "unchanged").
+            let again = try load(db, [april])
+            #expect(again.first?.status == .loaded)
+            #expect(try c.scalar("SELECT att_type1 FROM dw.fact_ae WHERE period = '2018-04-01' AND org_code = 'RBD'") == "3695")
+            #expect(try c.scalar("SELECT count(*) FROM pg_inherits WHERE inhparent = 'dw.fact_ae'::regclass") == "2")
+        }
+    }
+
+    @Test("RTT zipped loads like the raw CSV, member by member; the 52-week and pre-2017 layouts too")
+    func rttLayouts() throws {
+        try withTestDatabase { db in
+            let dir = try TestEnvironment.temporaryDirectory("zip")
+            let zipURL = dir.appendingPathComponent("Full-CSV-data-file-Nov24-ZIP.zip")
+            let archive = try Archive(url: zipURL, accessMode: .create)
+            try archive.addEntry(with: "20241130-RTT-November-2024-full-extract.csv",
+                                 fileURL: TestEnvironment.nhseFile("rtt/20241130-RTT-November-2024-RBD-only.csv"),
+                                 compressionMethod: .deflate)
+            let results = try load(db, [zipURL, fixtureFile("rtt-52-2020-12.csv"), fixtureFile("rtt-pre2017-2016-08.csv")])
+            #expect(results.map(\.status) == [.loaded, .loaded, .loaded], "\(results.map { $0.message ?? "" })")
+            #expect(results.map { $0.layout ?? "" } == ["rtt-104", "rtt-52", "rtt-pre2017"])
+            #expect(results[0].member == "20241130-RTT-November-2024-full-extract.csv")
+            #expect(results.map { $0.periods.first?.description ?? "" } == ["2024-11", "2020-12", "2016-08"])
+            let c = try db.connect()
+            #expect(try c.scalar("SELECT count(*) FROM dw.fact_rtt WHERE period = '2024-11-01'") == "512")
+            #expect(try c.scalar("SELECT cardinality(bands) FROM dw.fact_rtt WHERE period = '2020-12-01' AND part = '2' LIMIT 1") == "53")
+            #expect(try c.scalar("SELECT total FROM dw.fact_rtt WHERE period = '2020-12-01' AND part = '1A'") == "53")
+            #expect(try c.scalar("SELECT bands IS NULL FROM dw.fact_rtt WHERE period = '2020-12-01' AND part = '3'") == "t")
+            #expect(try c.scalar("SELECT treatment_function_name FROM dw.dim_treatment_function WHERE treatment_function_code = 'C_100'") == "General Surgery Service")
+            // Loading the zip again: unchanged.
+            #expect(try load(db, [zipURL]).first?.status == .unchanged)
+        }
+    }
+
+    @Test("AmbSYS 153 columns and unknown future A-codes are kept; cancer as CSV; the 2024 A&E stray columns")
+    func otherLayouts() throws {
+        try withTestDatabase { db in
+            let results = try load(db, [
+                fixtureFile("ambsys-153-2026-04.csv"), fixtureFile("ambsys-future-acodes.csv"),
+                fixtureFile("cancer-crs.csv"), fixtureFile("ae-2024-09-stray-columns.csv"),
+            ])
+            #expect(results.map(\.status) == [.loaded, .loaded, .loaded, .loaded], "\(results.map { $0.message ?? "" })")
+            #expect(results.map { $0.layout ?? "" } == ["ambsys-153", "ambsys-acodes", "cwt-crs", "ae-22"])
+            let c = try db.connect()
+            #expect(try c.scalar("SELECT acodes->>'A149' FROM dw.fact_ambulance WHERE period = '2026-05-01'") == "12")
+            #expect(try c.scalar("SELECT acodes ? 'A150' AND acodes->>'A150' IS NULL FROM dw.fact_ambulance WHERE period = '2026-05-01'") == "t")
+            #expect(try c.scalar("SELECT c1_mean_s FROM dw.fact_ambulance WHERE period = '2026-04-01' AND org_code = 'Eng'") == "460")
+            #expect(try c.scalar("SELECT count(*) FROM dw.fact_ambulance WHERE period = '2026-04-01' AND org_level = 'trust'") == "1")
+            #expect(try c.scalar("SELECT string_agg(period::text, ',' ORDER BY period) FROM (SELECT DISTINCT period FROM dw.fact_cancer) p") == "2023-10-01,2025-04-01")
+            #expect(try c.scalar("SELECT breaches FROM dw.fact_cancer WHERE org_code = 'RBK'") == "0.5")
+            #expect(try c.scalar("SELECT count(*) FROM dw.fact_ae WHERE period = '2024-09-01'") == "3")
+            #expect(try c.scalar("SELECT region_code FROM dw.fact_ae WHERE org_code = 'RCX'") == "Y61")
+            #expect(try c.scalar("SELECT org_name FROM dw.dim_organisation WHERE org_code = 'RCX'") == "THE QUEEN ELIZABETH HOSPITAL, KING'S LYNN, NHS FOUNDATION TRUST")
+            #expect(results[3].warnings.isEmpty, "\(results[3].warnings)")
+        }
+    }
+
+    @Test("--dataset overrides detection: a file of another dataset is refused, naming the closest layout")
+    func datasetOverride() throws {
+        try withTestDatabase { db in
+            var options = LoadOptions()
+            options.dataset = .rtt
+            let r = try load(db, [aeFile("MSitAE-April-2018.csv")], options)
+            #expect(r.first?.status == .failed)
+            #expect(r.first?.message?.contains("for dataset rtt") == true)
+            options.dataset = .ae
+            #expect(try load(db, [aeFile("MSitAE-April-2018.csv")], options).first?.status == .loaded)
+        }
+    }
+
+    @Test("loads of one dataset serialise on an advisory lock: --no-wait fails at once, waiting says so")
+    func lockSerialises() throws {
+        try withTestDatabase { db in
+            let holder = try db.connect()
+            let lock = AdvisoryLock("load:ae")
+            try holder.acquireAdvisoryLock(lock)
+            var noWait = LoadOptions()
+            noWait.wait = false
+            let busy = try load(db, [aeFile("MSitAE-April-2018.csv")], noWait)
+            #expect(busy.first?.status == .failed)
+            #expect(busy.first?.message?.contains("--no-wait") == true)
+            #expect(LoadSummary.exitCode(busy) == 75)
+            let waited = Mutex2()
+            var options = LoadOptions()
+            options.onWait = { message in waited.set(message) }
+            // The holding session is used only by this thread from now on.
+            let box = UncheckedBox(holder)
+            let releaser = Thread {
+                Thread.sleep(forTimeInterval: 0.5)
+                box.value.releaseAdvisoryLock(lock)
+            }
+            releaser.start()
+            let result = try load(db, [aeFile("MSitAE-April-2018.csv")], options)
+            #expect(result.first?.status == .loaded)
+            #expect(waited.get()?.contains("waiting") == true)
+        }
+    }
+}
+
+/// A tiny thread-safe box for a message.
+final class Mutex2: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: String?
+    func set(_ v: String) { lock.lock(); value = v; lock.unlock() }
+    func get() -> String? { lock.lock(); defer { lock.unlock() }; return value }
+}
+
+final class UncheckedBox<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}

@@ -1,0 +1,196 @@
+import Foundation
+import NOFCore
+@testable import NOFIngest
+import NOFPostgres
+import Synchronization
+import Testing
+import TestSupport
+
+/// Every real NHS England file in ../shared/data/nhse, loaded once into one database.
+final class RealDataFixture: Sendable {
+    let db: TestDatabase
+    let results: [FileLoadResult]
+
+    private init(db: TestDatabase, results: [FileLoadResult]) {
+        self.db = db
+        self.results = results
+    }
+
+    private static let shared = Mutex<RealDataFixture?>(nil)
+
+    static func get() throws -> RealDataFixture {
+        try shared.withLock { fixture in
+            if let fixture { return fixture }
+            let db = try TestDatabase.make()
+            let connection = try db.connect()
+            let loader = Loader(connection: connection, options: LoadOptions())
+            let (results, _) = try loader.load(paths: [TestEnvironment.nhseFile("").path])
+            let made = RealDataFixture(db: db, results: results)
+            fixture = made
+            return made
+        }
+    }
+}
+
+@Suite("real NHS England files", .serialized)
+struct RealFilesTests {
+    @Test("every file loads with zero rejects, detected as the right dataset and layout")
+    func everyFileLoads() throws {
+        let fixture = try RealDataFixture.get()
+        #expect(fixture.results.count == 55)
+        for r in fixture.results {
+            #expect(r.status == .loaded, "\(r.file): \(r.message ?? "")")
+            #expect(r.rowsRejected == 0, "\(r.file): \(r.rejects)")
+            let folder = URL(fileURLWithPath: r.path).deletingLastPathComponent().lastPathComponent
+            let expected: [String: (Dataset, Set<String>)] = [
+                "ae": (.ae, ["ae-16a", "ae-16b", "ae-22"]), "ambsys": (.ambulance, ["ambsys-128"]),
+                "rtt": (.rtt, ["rtt-104"]), "cancer": (.cancer, ["cwt-crs"]),
+                "dm01": (.diagnostics, ["dm01-provider-by-test"]),
+                "nof": (r.file.contains("league") ? .nofLeague : .nofData, ["nof-data-17", "nof-league-12"]),
+            ]
+            let (dataset, layouts) = try #require(expected[folder])
+            #expect(r.dataset == dataset, "\(r.file)")
+            #expect(layouts.contains(r.layout ?? ""), "\(r.file): \(r.layout ?? "-")")
+        }
+        // The three A&E header versions by period, as FORMATS.md describes them.
+        let ae = fixture.results.filter { $0.dataset == .ae }
+        #expect(ae.count == 45)
+        for r in ae {
+            guard let p = r.periods.first else { continue }
+            let expected = p < YearMonth(year: 2020, month: 4)! ? "ae-16a" : p < YearMonth(year: 2020, month: 8)! ? "ae-16b" : "ae-22"
+            #expect(r.layout == expected, "\(r.file)")
+        }
+    }
+
+    /// A deliberately simple CSV reader, independent of nofdb's parser.
+    static func simpleCSV(_ url: URL) throws -> [[String]] {
+        let text = try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: "\u{FEFF}", with: "")
+        var rows: [[String]] = []
+        for line in text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+            var fields: [String] = []
+            var current = ""
+            var quoted = false
+            for ch in line {
+                if ch == "\"" { quoted.toggle() } else if ch == ",", !quoted { fields.append(current); current = "" } else { current.append(ch) }
+            }
+            fields.append(current)
+            rows.append(fields)
+        }
+        return rows
+    }
+
+    @Test("A&E: for each of the 45 months the loaded sums equal the file's TOTAL row in every column")
+    func aeTotals() throws {
+        let fixture = try RealDataFixture.get()
+        let c = try fixture.db.connect()
+        let aeFiles = try FileManager.default.contentsOfDirectory(at: TestEnvironment.nhseFile("ae"), includingPropertiesForKeys: nil)
+        #expect(aeFiles.count == 45)
+        for file in aeFiles {
+            let rows = try Self.simpleCSV(file)
+            let header = rows[0]
+            let total = try #require(rows.last { ($0.count > 3) && ($0[1].trimmingCharacters(in: .whitespaces).uppercased() == "TOTAL" || $0[3].uppercased() == "TOTAL") })
+            let period = try #require(rows.dropFirst().first.flatMap { parseLabelledPeriod($0[0]) })
+            let booked = header.count >= 22
+            // File column → fact column.
+            let map: [(Int, String)] = booked
+                ? [(4, "att_type1"), (5, "att_type2"), (6, "att_other"), (7, "att_booked_type1"), (8, "att_booked_type2"),
+                   (9, "att_booked_other"), (10, "over4_type1"), (11, "over4_type2"), (12, "over4_other"),
+                   (13, "over4_booked_type1"), (14, "over4_booked_type2"), (15, "over4_booked_other"), (16, "dta_4_to_12"),
+                   (17, "dta_12_plus"), (18, "emadm_type1"), (19, "emadm_type2"), (20, "emadm_other_ae"), (21, "emadm_other")]
+                : [(4, "att_type1"), (5, "att_type2"), (6, "att_other"), (7, "over4_type1"), (8, "over4_type2"),
+                   (9, "over4_other"), (10, "dta_4_to_12"), (11, "dta_12_plus"), (12, "emadm_type1"), (13, "emadm_type2"),
+                   (14, "emadm_other_ae"), (15, "emadm_other")]
+            let sql = "SELECT " + map.map { "sum(\($0.1))" }.joined(separator: ", ") + " FROM dw.fact_ae WHERE period = $1::date"
+            let row = try #require(try c.execute(sql, [period.firstDay]).rows.first)
+            for (i, (column, name)) in map.enumerated() {
+                #expect(try row.int(i) == Int(total[column]), "\(file.lastPathComponent) \(name)")
+            }
+        }
+    }
+
+    @Test("RTT (RBD): incomplete pathways equal the C_999 Part_2 Total All; Part_3 bands are NULL, not 0")
+    func rtt() throws {
+        let fixture = try RealDataFixture.get()
+        let c = try fixture.db.connect()
+        // Computed independently from the file: the sum of C_999 Part_2 'Total All' over commissioners.
+        let rows = try Self.simpleCSV(TestEnvironment.nhseFile("rtt/20241130-RTT-November-2024-RBD-only.csv"))
+        let expected = rows.dropFirst().filter { $0[9] == "Part_2" && $0[11] == "C_999" }.reduce(0) { $0 + Int($1[120])! }
+        #expect(expected == 21702)
+        #expect(try c.scalar("SELECT sum(total_all) FROM dw.fact_rtt WHERE provider_code = 'RBD' AND part = '2' AND treatment_function_code = 'C_999'") == String(expected))
+        #expect(try c.scalar("SELECT total_all FROM dw.fact_rtt_provider WHERE provider_code = 'RBD' AND part = '2'") == String(expected))
+        #expect(try c.scalar("SELECT (SELECT sum(b) FROM unnest(bands) b) FROM dw.fact_rtt_provider WHERE provider_code = 'RBD' AND part = '2'") == String(expected))
+        #expect(try c.scalar("SELECT count(*) FROM dw.fact_rtt WHERE part = '3' AND bands IS NOT NULL") == "0")
+        #expect(try c.scalar("SELECT count(*) FROM dw.fact_rtt WHERE part = '3' AND total IS NULL AND total_all IS NOT NULL") ==
+                (try c.scalar("SELECT count(*) FROM dw.fact_rtt WHERE part = '3'")))
+        #expect(try c.scalar("SELECT count(*) FROM dw.fact_rtt WHERE part = '2' AND (total IS NOT NULL OR unknown_clock_start IS NOT NULL)") == "0")
+        #expect(try c.scalar("SELECT min(cardinality(bands)) || '-' || max(cardinality(bands)) FROM dw.fact_rtt WHERE part <> '3'") == "105-105")
+        #expect(try c.scalar("SELECT count(*) FROM dw.fact_rtt") == "512")
+        #expect(try c.scalar("SELECT count(*) FROM dw.fact_rtt WHERE commissioner_code = 'NONC'") != "0")
+        #expect(try c.scalar("SELECT commissioner_name IS NULL FROM dw.dim_commissioner WHERE commissioner_code = 'NONC'") == "t")
+    }
+
+    @Test("AmbSYS: '.' cells are NULL; A24 / A8 rounds to A25 on loaded rows; regions are not trusts")
+    func ambulance() throws {
+        let fixture = try RealDataFixture.get()
+        let c = try fixture.db.connect()
+        // The North East and Yorkshire region row of Aug 2017 is all '.'.
+        #expect(try c.scalar("SELECT count(*) FROM dw.fact_ambulance WHERE period = '2017-08-01' AND org_code = 'Y63' AND c1_incidents IS NULL AND acodes->'A0' = 'null'::jsonb") == "1")
+        #expect(try c.scalar("SELECT acodes->>'A114' IS NULL AND acodes ? 'A114' FROM dw.fact_ambulance WHERE period = '2017-08-01' AND org_code = 'Eng'") == "t")
+        #expect(try c.scalar("SELECT c1_incidents FROM dw.fact_ambulance WHERE period = '2017-08-01' AND org_code = 'Eng'") == "10233")
+        #expect(try c.scalar("SELECT count(*) FROM dw.fact_ambulance WHERE c1_incidents > 0") != "0")
+        #expect(try c.scalar("SELECT count(*) FROM dw.fact_ambulance WHERE c1_incidents > 0 AND round(c1_total_s::numeric / c1_incidents) <> c1_mean_s") == "0")
+        #expect(try c.scalar("SELECT count(DISTINCT period) FROM dw.fact_ambulance") == "42")
+        #expect(try c.scalar("SELECT count(*) FROM dw.fact_ambulance WHERE org_level = 'england'") == "42")
+        #expect(try c.scalar("SELECT count(*) FROM dw.fact_ambulance WHERE org_level = 'trust' AND org_code NOT LIKE 'R%'") == "0")
+        #expect(try c.scalar("SELECT count(*) FROM dw.fact_ambulance WHERE org_level = 'region' AND period = '2021-01-01'") == "7")
+        #expect(try c.scalar("SELECT count(*) FROM jsonb_object_keys((SELECT acodes FROM dw.fact_ambulance LIMIT 1))") == "123")
+    }
+
+    @Test("cancer: rows per month equal the workbooks'; total = within + breaches; half-patients exact")
+    func cancer() throws {
+        let fixture = try RealDataFixture.get()
+        let c = try fixture.db.connect()
+        // Counted independently from the workbooks' sheet XML.
+        let expected: [String: Int] = [
+            "2023-04": 8465, "2023-05": 8619, "2023-06": 8666, "2023-07": 8548, "2023-08": 8610, "2023-09": 8601,
+            "2023-10": 9912, "2024-04": 10210, "2024-05": 10279, "2024-06": 10247, "2024-07": 10402, "2024-08": 10261,
+            "2024-09": 10381, "2024-10": 10378, "2024-11": 10349, "2024-12": 10252, "2025-01": 10246, "2025-02": 10221,
+            "2025-03": 10203,
+        ]
+        let rows = try c.query("SELECT to_char(period, 'YYYY-MM'), count(*) FROM dw.fact_cancer GROUP BY 1 ORDER BY 1") {
+            ($0.string(0) ?? "", try $0.int(1) ?? 0)
+        }
+        #expect(Dictionary(uniqueKeysWithValues: rows) == expected)
+        #expect(try c.scalar("SELECT count(*) FROM dw.fact_cancer WHERE total_treated <> within_standard + breaches") == "0")
+        #expect(try c.scalar("SELECT count(*) FROM dw.fact_cancer WHERE total_treated <> trunc(total_treated)") != "0")
+        let row = try #require(try c.execute(
+            "SELECT total_treated, within_standard, breaches FROM dw.fact_cancer WHERE period = '2023-10-01' AND org_code = 'RBD' AND cancer_standard = '62-day Combined' AND stage_route = 'Urgent Suspected Cancer' AND modality = 'Surgery' AND cancer_type = 'ALL CANCERS'"
+        ).rows.first)
+        #expect(try row.decimal(0) == Decimal(string: "43.5"))
+        #expect(try row.decimal(1) == Decimal(29))
+        #expect(try row.decimal(2) == Decimal(string: "14.5"))
+        #expect(try c.scalar("SELECT count(*) FROM dw.fact_cancer WHERE cancer_standard = '28-day FDS' AND modality IS NOT NULL") == "0")
+    }
+
+    @Test("DM01: England's total waiting list (sum of providers) is 1,562,141 (Aug 2024) and 1,696,688 (Apr 2025)")
+    func diagnostics() throws {
+        let fixture = try RealDataFixture.get()
+        let c = try fixture.db.connect()
+        #expect(try c.scalar("SELECT sum(total_waiting) FROM dw.fact_diagnostics WHERE period = '2024-08-01'") == "1562141")
+        #expect(try c.scalar("SELECT sum(total_waiting) FROM dw.fact_diagnostics WHERE period = '2025-04-01'") == "1696688")
+        #expect(try c.scalar("SELECT count(*) FROM dw.fact_diagnostics WHERE test_id = 16") == "0")
+        #expect(try c.scalar("SELECT count(*) FROM dw.fact_diagnostics WHERE total_waiting <> (SELECT sum(b) FROM unnest(bands) b)") == "0")
+        // The Provider sheet and the providers' Total rows agree with the sums by test.
+        let warnings = fixture.results.filter { $0.dataset == .diagnostics }.flatMap(\.warnings)
+        #expect(warnings.isEmpty, "\(warnings)")
+    }
+
+    @Test("NOF files: every metric row and league row, and trust types recorded on organisations")
+    func nof() throws {
+        let fixture = try RealDataFixture.get()
+        let c = try fixture.db.connect()
+        #expect(try c.scalar("SELECT count(*) FROM dw.fact_nof_metric") == "8771")
+        #expect(try c.scalar("SELECT count(*) FROM dw.fact_nof_league") == "61")
+        #expect(try c.scalar("SELECT count(*) FROM dw.dim_organisation WHERE nof_trust_type = 'Mental health and community trust'") == "61")
+    }
+}

@@ -1,0 +1,22 @@
+import Foundation
+import NOFPostgres
+
+/// A fingerprint of everything a load may change (facts, slices, dimensions), to assert that
+/// a failed load left the database exactly as it was.
+public func warehouseSnapshot(_ c: Connection) throws -> String {
+    var parts: [String] = []
+    for table in ["fact_ae", "fact_ambulance", "fact_rtt", "fact_rtt_provider", "fact_cancer", "fact_diagnostics",
+                  "fact_nof_metric", "fact_nof_league", "dim_organisation", "organisation_history",
+                  "dim_commissioner", "dim_treatment_function"] {
+        let digest = try c.scalar("SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM dw.\(table) t") ?? ""
+        parts.append("\(table)=\(digest)")
+    }
+    parts.append("slices=" + (try c.scalar("SELECT coalesce(string_agg(dataset || period || '#' || load_id, ',' ORDER BY dataset, period), '') FROM audit.load_slice") ?? ""))
+    parts.append("partitions=" + (try c.scalar("SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'dw' AND c.relname LIKE 'fact_%'") ?? ""))
+    return parts.joined(separator: "\n")
+}
+
+/// A fixture file in Tests/NOFIngestTests/Fixtures.
+public func fixtureFile(_ name: String) -> URL {
+    TestEnvironment.packageRoot.appendingPathComponent("Tests/NOFIngestTests/Fixtures").appendingPathComponent(name)
+}
