@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 // nofdb — a PostgreSQL data warehouse loader and query tool for NHS England's
 // monthly performance statistics. Libraries do the work; the `nofdb` executable
 // only parses arguments and prints.
@@ -82,7 +82,7 @@ let package = Package(
 
         .target(
             name: "TestSupport",
-            dependencies: ["NOFPostgres", "NOFWarehouse", "NOFCore"],
+            dependencies: ["NOFPostgres", "NOFWarehouse", "NOFCore", "NOFIngest"],
             path: "Tests/TestSupport"),
         .testTarget(
             name: "NOFPostgresTests",

@@ -1,36 +1,26 @@
 import Foundation
 import PackagePlugin
 
-/// Embeds the project's SQL files in the target that applies this plugin, so an
-/// installed `nofdb` carries its migrations, views and reports with it.
+/// Embeds the `.sql` files under a target's `SQL/` folder in that target, so an installed
+/// `nofdb` carries its migrations, views and reports with it (no source tree needed).
 ///
-/// NOFWarehouse gets `SQL/migrations` and `SQL/views`; NOFReports gets `SQL/reports`.
+/// The files live inside the target's folder so that adding or editing one is seen by the
+/// build: SwiftPM re-plans when a target's file list changes.
 @main
 struct EmbedSQL: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
-        let sqlRoot = context.package.directoryURL.appending(path: "SQL")
-        let folders: [String]
-        switch target.name {
-        case "NOFReports": folders = ["reports"]
-        default: folders = ["migrations", "views"]
-        }
-        var inputs: [URL] = []
-        let fm = FileManager.default
-        for folder in folders {
-            let dir = sqlRoot.appending(path: folder)
-            let names = (try? fm.contentsOfDirectory(atPath: dir.path)) ?? []
-            for name in names.sorted() where name.hasSuffix(".sql") {
-                inputs.append(dir.appending(path: name))
-            }
-        }
+        guard let target = target as? SourceModuleTarget else { return [] }
+        let sqlRoot = target.directoryURL.appending(path: "SQL")
+        let inputs = target.sourceFiles
+            .map(\.url)
+            .filter { $0.pathExtension == "sql" && $0.path.hasPrefix(sqlRoot.path + "/") }
+            .sorted { $0.path < $1.path }
         let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedSQL.swift")
-        var arguments = [output.path, sqlRoot.path]
-        arguments += inputs.map(\.path)
         return [
             .buildCommand(
                 displayName: "Embedding \(inputs.count) SQL files in \(target.name)",
                 executable: try context.tool(named: "embed-sql").url,
-                arguments: arguments,
+                arguments: [output.path, sqlRoot.path] + inputs.map(\.path),
                 inputFiles: inputs,
                 outputFiles: [output])
         ]

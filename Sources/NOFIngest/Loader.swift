@@ -512,7 +512,7 @@ final class UnitSession {
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8::date[], 'unchanged', $9, $10, clock_timestamp(), $11) RETURNING load_id
             """,
             [result.file, result.path, result.member, result.sha256, result.sizeBytes, dataset.rawValue,
-             try row.string(2) ?? result.layout, Self.dateArray(periods), result.message, loader.options.strict,
+             row.string(2) ?? result.layout, Self.dateArray(periods), result.message, loader.options.strict,
              NofdbVersion.current]
         ).flatMap { Int($0) }
         return true

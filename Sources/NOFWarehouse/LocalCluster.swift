@@ -128,7 +128,7 @@ public struct LocalCluster: Sendable {
             if !isRunning() {
                 try? fm.createDirectory(at: socketDirectory, withIntermediateDirectories: true)
                 if !fm.fileExists(atPath: logFile.path) {
-                    fm.createFile(atPath: logFile.path, contents: nil)
+                    _ = fm.createFile(atPath: logFile.path, contents: nil)
                 }
                 try chownToServerUser([socketDirectory, logFile])
                 let started = run(

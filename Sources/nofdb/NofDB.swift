@@ -20,6 +20,6 @@ struct NofDB: AsyncParsableCommand {
             """,
         version: NofdbVersion.current,
         subcommands: [
-            InitCommand.self, LoadCommand.self, DBCommand.self,
+            InitCommand.self, LoadCommand.self, GrantReaderCommand.self, DBCommand.self,
         ])
 }

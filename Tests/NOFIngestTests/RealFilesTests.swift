@@ -6,32 +6,6 @@ import Synchronization
 import Testing
 import TestSupport
 
-/// Every real NHS England file in ../shared/data/nhse, loaded once into one database.
-final class RealDataFixture: Sendable {
-    let db: TestDatabase
-    let results: [FileLoadResult]
-
-    private init(db: TestDatabase, results: [FileLoadResult]) {
-        self.db = db
-        self.results = results
-    }
-
-    private static let shared = Mutex<RealDataFixture?>(nil)
-
-    static func get() throws -> RealDataFixture {
-        try shared.withLock { fixture in
-            if let fixture { return fixture }
-            let db = try TestDatabase.make()
-            let connection = try db.connect()
-            let loader = Loader(connection: connection, options: LoadOptions())
-            let (results, _) = try loader.load(paths: [TestEnvironment.nhseFile("").path])
-            let made = RealDataFixture(db: db, results: results)
-            fixture = made
-            return made
-        }
-    }
-}
-
 @Suite("real NHS England files", .serialized)
 struct RealFilesTests {
     @Test("every file loads with zero rejects, detected as the right dataset and layout")

@@ -15,47 +15,56 @@ CREATE TABLE dw.dim_standard (
     peer_group     text CHECK (peer_group IN ('acute', 'ambulance')),
     in_league      boolean NOT NULL DEFAULT false,   -- scored in nofdb's league tables
     nof_metric_id  text,                             -- the closest official NOF metric, if any
-    sort_order     integer NOT NULL
+    sort_order     integer NOT NULL,
+    -- How England and region figures are made from providers: 'pct' = 100 x sum(numerator) /
+    -- sum(denominator); 'mean' = sum(numerator) / sum(denominator); 'sum' = sum of values;
+    -- 'bands' = from the providers' summed weekly bands; 'published' = the figure published
+    -- for England/regions (centiles cannot be derived from providers' centiles).
+    aggregation    text NOT NULL CHECK (aggregation IN ('pct', 'mean', 'sum', 'bands', 'published')),
+    -- How a quarter is made from its months: 'pooled' = sums over the three months (flows);
+    -- 'last_month' = the quarter's last month (month-end snapshots such as waiting lists);
+    -- 'none' = no quarterly figure (centiles).
+    quarter_method text NOT NULL CHECK (quarter_method IN ('pooled', 'last_month', 'none'))
 );
 INSERT INTO dw.dim_standard VALUES
     ('ae_4h_all',        'ae', 'A&E: % within 4 hours, all types (booked appointments included from August 2020)', '%', true,
-        'attendances within 4 hours', 'A&E attendances (all types)', 'urgent_and_emergency_care', 'acute', true, 'OF0013', 10),
+        'attendances within 4 hours', 'A&E attendances (all types)', 'urgent_and_emergency_care', 'acute', true, 'OF0013', 10, 'pct', 'pooled'),
     ('ae_4h_type1',      'ae', 'A&E: % within 4 hours, type 1 departments', '%', true,
-        'type 1 attendances within 4 hours', 'type 1 attendances', 'urgent_and_emergency_care', 'acute', false, NULL, 11),
+        'type 1 attendances within 4 hours', 'type 1 attendances', 'urgent_and_emergency_care', 'acute', false, NULL, 11, 'pct', 'pooled'),
     ('ae_12h_dta_count', 'ae', 'A&E: patients waiting 12+ hours from decision to admit (trolley waits)', 'count', false,
-        'patients waiting 12+ hours from decision to admit', NULL, 'urgent_and_emergency_care', 'acute', false, NULL, 12),
+        'patients waiting 12+ hours from decision to admit', NULL, 'urgent_and_emergency_care', 'acute', false, NULL, 12, 'sum', 'pooled'),
     ('ae_12h_dta_share', 'ae', 'A&E: 12+ hour waits from decision to admit as % of emergency admissions via A&E', '%', false,
-        'patients waiting 12+ hours from decision to admit', 'emergency admissions via A&E (all types)', 'urgent_and_emergency_care', 'acute', true, 'OF0014', 13),
+        'patients waiting 12+ hours from decision to admit', 'emergency admissions via A&E (all types)', 'urgent_and_emergency_care', 'acute', true, 'OF0014', 13, 'pct', 'pooled'),
     ('amb_c1_mean',      'ambulance', 'Ambulance: Category 1 mean response time', 'minutes', false,
-        'total Category 1 response time', 'Category 1 incidents', 'urgent_and_emergency_care', 'ambulance', true, NULL, 20),
+        'total Category 1 response time', 'Category 1 incidents', 'urgent_and_emergency_care', 'ambulance', true, NULL, 20, 'mean', 'pooled'),
     ('amb_c1_p90',       'ambulance', 'Ambulance: Category 1 90th centile response time', 'minutes', false,
-        NULL, NULL, 'urgent_and_emergency_care', 'ambulance', true, NULL, 21),
+        NULL, NULL, 'urgent_and_emergency_care', 'ambulance', true, NULL, 21, 'published', 'none'),
     ('amb_c2_mean',      'ambulance', 'Ambulance: Category 2 mean response time', 'minutes', false,
-        'total Category 2 response time', 'Category 2 incidents', 'urgent_and_emergency_care', 'ambulance', true, 'OF0017', 22),
+        'total Category 2 response time', 'Category 2 incidents', 'urgent_and_emergency_care', 'ambulance', true, 'OF0017', 22, 'mean', 'pooled'),
     ('amb_c2_p90',       'ambulance', 'Ambulance: Category 2 90th centile response time', 'minutes', false,
-        NULL, NULL, 'urgent_and_emergency_care', 'ambulance', true, NULL, 23),
+        NULL, NULL, 'urgent_and_emergency_care', 'ambulance', true, NULL, 23, 'published', 'none'),
     ('amb_c3_p90',       'ambulance', 'Ambulance: Category 3 90th centile response time', 'minutes', false,
-        NULL, NULL, 'urgent_and_emergency_care', 'ambulance', true, NULL, 24),
+        NULL, NULL, 'urgent_and_emergency_care', 'ambulance', true, NULL, 24, 'published', 'none'),
     ('amb_c4_p90',       'ambulance', 'Ambulance: Category 4 90th centile response time', 'minutes', false,
-        NULL, NULL, 'urgent_and_emergency_care', 'ambulance', true, NULL, 25),
+        NULL, NULL, 'urgent_and_emergency_care', 'ambulance', true, NULL, 25, 'published', 'none'),
     ('rtt_18w',          'rtt', 'RTT: % of incomplete pathways waiting 18 weeks or less', '%', true,
-        'incomplete pathways within 18 weeks', 'incomplete pathways', 'elective', 'acute', true, 'OF0023', 30),
+        'incomplete pathways within 18 weeks', 'incomplete pathways', 'elective', 'acute', true, 'OF0023', 30, 'pct', 'last_month'),
     ('rtt_52w_count',    'rtt', 'RTT: incomplete pathways waiting over 52 weeks', 'count', false,
-        'incomplete pathways over 52 weeks', NULL, 'elective', 'acute', false, NULL, 31),
+        'incomplete pathways over 52 weeks', NULL, 'elective', 'acute', false, NULL, 31, 'sum', 'last_month'),
     ('rtt_52w_share',    'rtt', 'RTT: % of incomplete pathways waiting over 52 weeks', '%', false,
-        'incomplete pathways over 52 weeks', 'incomplete pathways', 'elective', 'acute', true, 'OF0003', 32),
+        'incomplete pathways over 52 weeks', 'incomplete pathways', 'elective', 'acute', true, 'OF0003', 32, 'pct', 'last_month'),
     ('rtt_median_weeks', 'rtt', 'RTT: median wait of incomplete pathways (weeks, from the weekly bands)', 'weeks', false,
-        NULL, 'incomplete pathways', 'elective', 'acute', false, NULL, 33),
+        NULL, 'incomplete pathways', 'elective', 'acute', false, NULL, 33, 'bands', 'last_month'),
     ('rtt_p92_weeks',    'rtt', 'RTT: 92nd percentile wait of incomplete pathways (weeks, from the weekly bands)', 'weeks', false,
-        NULL, 'incomplete pathways', 'elective', 'acute', false, NULL, 34),
+        NULL, 'incomplete pathways', 'elective', 'acute', false, NULL, 34, 'bands', 'last_month'),
     ('dm01_6w',          'diagnostics', 'Diagnostics (DM01): % of the waiting list waiting 6 weeks or more', '%', false,
-        'patients waiting 6+ weeks', 'total waiting list', 'diagnostics', 'acute', true, NULL, 40),
+        'patients waiting 6+ weeks', 'total waiting list', 'diagnostics', 'acute', true, NULL, 40, 'pct', 'last_month'),
     ('cancer_fds28',     'cancer', 'Cancer: 28-day Faster Diagnosis Standard (% told within 28 days)', '%', true,
-        'within standard', 'total', 'cancer', 'acute', true, 'OF0010', 50),
+        'within standard', 'total', 'cancer', 'acute', true, 'OF0010', 50, 'pct', 'pooled'),
     ('cancer_31d',       'cancer', 'Cancer: 31-day decision to treat to treatment (% within 31 days)', '%', true,
-        'within standard', 'total treated', 'cancer', 'acute', true, NULL, 51),
+        'within standard', 'total treated', 'cancer', 'acute', true, NULL, 51, 'pct', 'pooled'),
     ('cancer_62d',       'cancer', 'Cancer: 62-day referral to first treatment (% within 62 days)', '%', true,
-        'within standard', 'total treated', 'cancer', 'acute', true, 'OF0011', 52);
+        'within standard', 'total treated', 'cancer', 'acute', true, 'OF0011', 52, 'pct', 'pooled');
 
 -- Targets with effective dates. Seeded verbatim from ../shared/reference/standards.csv
 -- (columns domain, measure, threshold, direction, effective_from, effective_to, source; a

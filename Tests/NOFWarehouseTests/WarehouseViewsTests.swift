@@ -1,0 +1,255 @@
+import Foundation
+import NOFPostgres
+import NOFWarehouse
+import Testing
+import TestSupport
+
+@Suite("standards, field test, league tables and the official NOF reproduction", .serialized)
+struct WarehouseViewsTests {
+    /// The field-test reference as published in ../shared/reference, read independently.
+    static func fieldTestRanges() throws -> [(code: String, from: String, to: String)] {
+        let text = try String(contentsOf: TestEnvironment.sharedDirectory.appendingPathComponent("reference/ae_field_test_sites.csv"), encoding: .utf8)
+        return text.split(whereSeparator: \.isNewline).dropFirst().compactMap { line in
+            // The name column may hold commas inside quotes; codes and months are plain.
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            guard let code = fields.first, fields.count >= 4 else { return nil }
+            let months = fields.filter { $0.range(of: "^[0-9]{4}-[0-9]{2}$", options: .regularExpression) != nil }
+            guard months.count >= 2 else { return nil }
+            return (code, months[0], months[1])
+        }
+    }
+
+    @Test("England four-hour performance for every A&E month equals an independent computation from the raw CSV, to 0.01 pp")
+    func englandFourHour() throws {
+        let fixture = try RealDataFixture.get()
+        let c = try fixture.db.connect()
+        let ranges = try Self.fieldTestRanges()
+        #expect(ranges.count == 15)
+        let files = try FileManager.default.contentsOfDirectory(at: TestEnvironment.nhseFile("ae"), includingPropertiesForKeys: nil)
+        var checked = 0
+        for file in files {
+            let text = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "\u{FEFF}", with: "")
+            var lines = text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }).map(String.init)
+            let header = lines.removeFirst()
+            let booked = header.contains("Booked Appointments")
+            var attendances = 0, within = 0
+            var month = ""
+            for line in lines {
+                // Split outside quotes.
+                var fields: [String] = [], current = "", quoted = false
+                for ch in line { if ch == "\"" { quoted.toggle() } else if ch == ",", !quoted { fields.append(current); current = "" } else { current.append(ch) } }
+                fields.append(current)
+                let code = fields[1].trimmingCharacters(in: .whitespaces)
+                guard fields[0].uppercased().hasPrefix("MSITAE-"), code.uppercased() != "TOTAL" else { continue }
+                let parts = fields[0].split(separator: "-")
+                let m = ["JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER"].firstIndex(of: parts[1].uppercased())! + 1
+                month = String(format: "%@-%02d", String(parts[2]), m)
+                if ranges.contains(where: { $0.code == code && month >= $0.from && month <= $0.to }) { continue }
+                let n = fields.map { Int($0.trimmingCharacters(in: .whitespaces)) ?? 0 }
+                let att = booked ? n[4] + n[5] + n[6] + n[7] + n[8] + n[9] : n[4] + n[5] + n[6]
+                let over = booked ? n[10] + n[11] + n[12] + n[13] + n[14] + n[15] : n[7] + n[8] + n[9]
+                attendances += att
+                within += att - over
+            }
+            let expected = 100.0 * Double(within) / Double(attendances)
+            let actual = try #require(try c.execute(
+                "SELECT rate FROM nof.standard_performance WHERE standard_code = 'ae_4h_all' AND org_level = 'england' AND period = $1::date",
+                [month + "-01"]).rows.first.flatMap { try $0.double(0) })
+            #expect(abs(actual - expected) < 0.01, "\(month): nofdb \(actual), independent \(expected)")
+            checked += 1
+        }
+        #expect(checked == 45)
+        // May 2019: the official basis (86.6%) differs from the naive TOTAL-row figure.
+        let may = try #require(try c.execute("SELECT pct_within_4h, pct_naive_including_zeros, field_test_sites FROM nof.ae_four_hour_national WHERE period = '2019-05-01'").rows.first)
+        #expect(try may.decimal(0) == Decimal(string: "86.63"))
+        #expect(try may.decimal(1)! > (try may.decimal(0))!)
+        #expect(try may.int(2) == 14)
+    }
+
+    @Test("May 2019 – December 2021: field-test sites are not_reported_field_test with NULL four-hour rates, and none is ranked on four-hour")
+    func fieldTestStatus() throws {
+        let fixture = try RealDataFixture.get()
+        let c = try fixture.db.connect()
+        let codes = ["RGT", "RQM", "RDU", "RYJ", "RNQ", "RC9", "RXF", "RVW", "RX1", "RK9", "RHU", "RFR", "RGR"]
+        let rows = try c.query(
+            """
+            SELECT org_code, period, status, rate IS NULL, numerator IS NULL FROM nof.standard_performance
+             WHERE standard_code IN ('ae_4h_all', 'ae_4h_type1') AND org_level = 'provider'
+               AND period BETWEEN '2019-05-01' AND '2021-12-01' AND org_code = ANY($1::text[])
+            """, ["{" + codes.joined(separator: ",") + "}"]) { ($0.string(0) ?? "", $0.string(2) ?? "", try $0.bool(3) ?? false, try $0.bool(4) ?? false) }
+        #expect(rows.count == 13 * 32 * 2)
+        #expect(rows.allSatisfy { $0.1 == "not_reported_field_test" && $0.2 && $0.3 })
+        // Poole (RD3) to Sep 2020, University Hospitals Dorset (R0D) from Oct 2020.
+        #expect(try c.scalar("SELECT count(*) FROM nof.standard_performance WHERE standard_code = 'ae_4h_all' AND org_code IN ('RD3', 'R0D') AND period BETWEEN '2019-05-01' AND '2021-12-01' AND status = 'not_reported_field_test'") == "32")
+        // Attendances, decision-to-admit waits and admissions stay as reported.
+        #expect(try c.scalar("SELECT att_type1 FROM nof.ae_monthly WHERE org_code = 'RGT' AND period = '2021-01-01'") == "5447")
+        #expect(try c.scalar("SELECT over4_type1 IS NULL FROM nof.ae_monthly WHERE org_code = 'RGT' AND period = '2021-01-01'") == "t")
+        #expect(try c.scalar("SELECT rate FROM nof.standard_performance WHERE standard_code = 'ae_12h_dta_count' AND org_code = 'RGT' AND period = '2021-04-01'") == "1")
+        // Before the test they reported: April 2019 is a real figure.
+        #expect(try c.scalar("SELECT status FROM nof.standard_performance WHERE standard_code = 'ae_4h_all' AND org_code = 'RGT' AND period = '2019-04-01'") == "reported")
+        // No field-test site gets a four-hour score; they are scored on their other metrics and the table says so.
+        #expect(try c.scalar("SELECT count(*) FROM nof.league_metric_score WHERE standard_code = 'ae_4h_all' AND status = 'not_reported_field_test' AND score IS NOT NULL") == "0")
+        #expect(try c.scalar("SELECT count(*) FROM nof.league_metric_score WHERE standard_code = 'ae_4h_all' AND status = 'not_reported_field_test'") != "0")
+        #expect(try c.scalar("SELECT count(*) FROM nof.league_table WHERE org_code = 'RGT' AND period = '2020-01-01' AND period_type = 'month' AND domain = 'overall' AND four_hour_not_reported AND note LIKE 'A&E four-hour not reported (field test)%'") == "1")
+    }
+
+    @Test("the gap detector surfaces the merged Bedford and Bournemouth sites and nothing else in 2019–2021")
+    func gapDetector() throws {
+        let fixture = try RealDataFixture.get()
+        let c = try fixture.db.connect()
+        let rows = try c.query("SELECT DISTINCT org_code, finding FROM nof.ae_four_hour_gap_detector ORDER BY 1") { ($0.string(0) ?? "", $0.string(1) ?? "") }
+        #expect(rows.map(\.0) == ["R0D", "RC9"])
+        #expect(rows.first { $0.0 == "RC9" }?.1.contains("RC1") == true)
+        #expect(rows.first { $0.0 == "R0D" }?.1.contains("RDZ") == true)
+        #expect(try c.scalar("SELECT min(period) FROM nof.ae_four_hour_gap_detector WHERE org_code = 'RC9'") == "2020-04-01")
+        #expect(try c.scalar("SELECT min(period) FROM nof.ae_four_hour_gap_detector WHERE org_code = 'R0D'") == "2020-10-01")
+    }
+
+    @Test("England and region rows come from providers; rates from summed numerators and denominators")
+    func aggregation() throws {
+        let fixture = try RealDataFixture.get()
+        let c = try fixture.db.connect()
+        #expect(try c.scalar(
+            """
+            SELECT count(*) FROM nof.standard_performance e
+             WHERE e.org_level = 'england' AND e.standard_code IN ('ae_4h_all', 'dm01_6w', 'cancer_62d') AND e.breakdown = ''
+               AND abs(e.rate - (SELECT 100.0 * sum(p.numerator) / sum(p.denominator) FROM nof.standard_performance p
+                                  WHERE p.org_level = 'provider' AND p.standard_code = e.standard_code
+                                    AND p.period = e.period AND p.breakdown = '')) > 1e-9
+            """) == "0")
+        #expect(try c.scalar("SELECT count(DISTINCT org_code) FROM nof.standard_performance WHERE org_level = 'region' AND standard_code = 'ae_4h_all' AND period = '2021-12-01'") == "7")
+        // DM01 England from providers equals the workbook's England Total row (1,562,141 waiting; 374,205 6+ weeks).
+        #expect(try c.scalar("SELECT denominator || '/' || numerator FROM nof.standard_performance WHERE standard_code = 'dm01_6w' AND org_level = 'england' AND breakdown = '' AND period = '2024-08-01'") == "1562141/374205")
+        // Quarterly: pooled for flows, last month for snapshots.
+        #expect(try c.scalar("SELECT months FROM nof.standard_performance_quarterly WHERE standard_code = 'ae_4h_all' AND org_level = 'england' AND period = '2019-04-01'") == "3")
+        // Targets in force: 95% constitutional, 76% interim for March 2024, nothing interim in 2019.
+        #expect(try c.scalar("SELECT constitutional_standard || '/' || coalesce(interim_target::text, '-') || '/' || target_kind FROM nof.standard_performance WHERE standard_code = 'ae_4h_all' AND org_level = 'england' AND period = '2019-05-01'") == "95/-/constitutional")
+        #expect(try c.scalar("SELECT threshold FROM dw.target_in_force('ae_4h_all', '2024-03-01')") == "76")
+        #expect(try c.scalar("SELECT threshold || ' ' || target_kind FROM dw.target_in_force('cancer_62d', '2025-06-01')") == "75 interim")
+        // RTT median and 92nd percentile from the bands (RBD, November 2024).
+        #expect(try c.scalar("SELECT round(rate, 2) FROM nof.standard_performance WHERE standard_code = 'rtt_median_weeks' AND org_code = 'RBD'") == "14.33")
+    }
+
+    @Test("official NOF: nofdb's scoring and ranking SQL reproduces OF5002 (within 0.01), the finance override and the ranks for every trust and quarter")
+    func officialReproduction() throws {
+        let fixture = try RealDataFixture.get()
+        let c = try fixture.db.connect()
+        let row = try #require(try c.execute(
+            """
+            SELECT count(*),
+                   count(*) FILTER (WHERE abs(average_score_difference) > 0.01 OR recomputed_average_score IS NULL),
+                   count(*) FILTER (WHERE average_score_difference <> 0),
+                   count(*) FILTER (WHERE recomputed_adjusted_segment IS DISTINCT FROM official_adjusted_segment),
+                   count(*) FILTER (WHERE recomputed_rank IS DISTINCT FROM official_rank),
+                   count(*) FILTER (WHERE league_file_rank IS NOT NULL),
+                   count(*) FILTER (WHERE league_file_rank IS NOT NULL AND league_file_rank <> recomputed_rank),
+                   count(*) FILTER (WHERE finance_override AND unadjusted_segment < 3)
+              FROM nof.nof_official_reproduction
+            """).rows.first)
+        #expect(try row.int(0) == 244)
+        #expect(try row.int(1) == 0)
+        #expect(try row.int(2) == 13)
+        #expect(try row.int(3) == 0)
+        #expect(try row.int(4) == 0)
+        #expect(try row.int(5) == 61)
+        #expect(try row.int(6) == 0)
+        #expect(try row.int(7)! > 0, "the file has trusts whose segment the override changes")
+        // Tied ranks exist and are shared (standard competition ranking).
+        #expect(try c.scalar("SELECT count(*) FROM (SELECT period, recomputed_rank FROM nof.nof_official_reproduction GROUP BY 1, 2 HAVING count(*) > 1) t") != "0")
+    }
+
+    @Test("league tables: ties share a rank (1, 2, 2, 4) and all four segments are used for peer groups of 8 or more")
+    func leagueTables() throws {
+        let fixture = try RealDataFixture.get()
+        let c = try fixture.db.connect()
+        // Competition ranking: a rank r shared by k rows is followed by rank r + k.
+        #expect(try c.scalar(
+            """
+            WITH t AS (SELECT period_type, period, peer_group, domain, league_rank, count(*) AS n
+                         FROM nof.league_table GROUP BY 1, 2, 3, 4, 5),
+                 gaps AS (SELECT *, lead(league_rank) OVER (PARTITION BY period_type, period, peer_group, domain ORDER BY league_rank) AS next FROM t)
+            SELECT count(*) FROM gaps WHERE next IS NOT NULL AND next <> league_rank + n
+            """) == "0")
+        #expect(try c.scalar("SELECT count(*) FROM (SELECT 1 FROM nof.league_table GROUP BY period_type, period, peer_group, domain, league_rank HAVING count(*) > 1) t") != "0")
+        // Ranked by segment, then average score: in rank order neither ever goes down.
+        #expect(try c.scalar(
+            """
+            SELECT count(*) FROM (
+                SELECT segment, average_score,
+                       lag(segment) OVER w AS previous_segment, lag(average_score) OVER w AS previous_average
+                  FROM nof.league_table
+                WINDOW w AS (PARTITION BY period_type, period, peer_group, domain ORDER BY league_rank, org_code)) t
+             WHERE previous_segment > segment OR (previous_segment = segment AND previous_average > average_score)
+            """) == "0")
+        let peerGroups = try c.query(
+            """
+            SELECT period_type, period, peer_group, domain, count(*), count(DISTINCT segment), count(DISTINCT average_score)
+              FROM nof.league_table GROUP BY 1, 2, 3, 4 HAVING count(*) >= 8
+            """) { (try $0.int(4) ?? 0, try $0.int(5) ?? 0, try $0.int(6) ?? 0) }
+        #expect(!peerGroups.isEmpty)
+        // Every table of 8+ organisations with at least 8 distinct averages uses all four segments.
+        #expect(peerGroups.filter { $0.2 >= 8 }.allSatisfy { $0.1 == 4 })
+        #expect(peerGroups.filter { $0.2 >= 8 }.count > 10)
+        // Scores: 1.00 for meeting the target, 2.00-4.00 otherwise; 1.00-4.00 without a target.
+        #expect(try c.scalar("SELECT count(*) FROM nof.league_metric_score WHERE met AND score <> 1.00") == "0")
+        #expect(try c.scalar("SELECT count(*) FROM nof.league_metric_score WHERE met = false AND (score < 2 OR score > 4)") == "0")
+        #expect(try c.scalar("SELECT count(*) FROM nof.league_metric_score WHERE target IS NULL AND score IS NOT NULL AND (score < 1 OR score > 4)") == "0")
+        #expect(try c.scalar("SELECT min(score) || '-' || max(score) FROM nof.league_metric_score WHERE met = false") == "2.00-4.00")
+    }
+
+    @Test("every public view and column has a comment; internals live in other schemas")
+    func comments() throws {
+        let fixture = try RealDataFixture.get()
+        let c = try fixture.db.connect()
+        #expect(try c.scalar("SELECT count(*) FROM pg_views WHERE schemaname = 'nof'")! >= "20")
+        let uncommentedViews = try c.query(
+            "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'nof' AND c.relkind = 'v' AND obj_description(c.oid, 'pg_class') IS NULL") { $0.string(0) ?? "" }
+        #expect(uncommentedViews.isEmpty, "\(uncommentedViews)")
+        let uncommentedColumns = try c.query(
+            """
+            SELECT c.relname || '.' || a.attname FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+              JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE n.nspname = 'nof' AND c.relkind = 'v' AND a.attnum > 0 AND NOT a.attisdropped
+               AND col_description(c.oid, a.attnum) IS NULL
+            """) { $0.string(0) ?? "" }
+        #expect(uncommentedColumns.isEmpty, "\(uncommentedColumns)")
+        #expect(try c.scalar("SELECT count(*) FROM pg_tables WHERE schemaname = 'nof'") == "0")
+    }
+}
+
+@Suite("read-only role for BI tools")
+struct ReaderRoleTests {
+    @Test("the role reads the public views and cannot insert, update, delete, or read staging, audit or warehouse tables")
+    func readOnly() throws {
+        try withTestDatabase { db in
+            let admin = try db.connect()
+            let role = "bi_reader_\(UUID().uuidString.prefix(6).lowercased())"
+            let grant = try runNofdb(["grant-reader", role, "--password-stdin", "--database-url", db.conninfo], input: "s3cret-pass\n")
+            #expect(grant.status == 0, "\(grant.stderr)")
+            #expect(grant.stdout.contains("created role \(role)"))
+            defer { _ = try? admin.executeScript("DROP OWNED BY \(role); DROP ROLE \(role)") }
+            try admin.executeScript("CREATE TABLE staging.scratch (a int); INSERT INTO staging.scratch VALUES (1)")
+            var options = db.config.parsedOptions() ?? [:]
+            options["user"] = role
+            options["password"] = "s3cret-pass"
+            let reader = try Connection(ConnectionConfig(conninfo: options.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")))
+            #expect(try reader.scalar("SELECT count(*) FROM nof.standard") == "19")
+            #expect(try reader.scalar("SELECT count(*) FROM nof.standard_performance") == "0")
+            #expect(try reader.scalar("SELECT count(*) FROM nof.league_table") == "0")
+            #expect(try reader.scalar("SELECT count(*) FROM nof.ae_four_hour_like_for_like") == "0")
+            for sql in [
+                "SELECT * FROM staging.scratch", "SELECT * FROM audit.load_log", "SELECT * FROM dw.fact_ae",
+                "INSERT INTO dw.dim_region VALUES ('Y99', 'x')", "UPDATE dw.dim_standard SET name = 'x'",
+                "DELETE FROM audit.load_log", "INSERT INTO staging.scratch VALUES (2)", "CREATE TABLE nof.sneaky (a int)",
+                "DELETE FROM nof.standard",
+            ] {
+                let error = #expect(throws: PostgresError.self, "\(sql)") { try reader.execute(sql) }
+                #expect(error?.sqlState == .insufficientPrivilege || error?.sqlState?.code == "55000" || error?.sqlState?.code == "0A000", "\(sql): \(String(describing: error))")
+            }
+            #expect(try admin.scalar("SELECT count(*) FROM staging.scratch") == "1")
+            // Running it again updates, and survives views being recreated by init.
+            let again = try runNofdb(["grant-reader", role, "--database-url", db.conninfo])
+            #expect(again.stdout.contains("updated role \(role)"))
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+import NOFIngest
+import NOFPostgres
+import Synchronization
+
+/// Every real NHS England file in ../shared/data/nhse, loaded once into one database.
+public final class RealDataFixture: Sendable {
+    public let db: TestDatabase
+    public let results: [FileLoadResult]
+
+    private init(db: TestDatabase, results: [FileLoadResult]) {
+        self.db = db
+        self.results = results
+    }
+
+    private static let shared = Mutex<RealDataFixture?>(nil)
+
+    /// Loads everything on first use (once per test run), then returns the same database.
+    public static func get() throws -> RealDataFixture {
+        try shared.withLock { fixture in
+            if let fixture { return fixture }
+            let db = try TestDatabase.make()
+            let connection = try db.connect()
+            let loader = Loader(connection: connection, options: LoadOptions())
+            let (results, _) = try loader.load(paths: [TestEnvironment.nhseFile("").path])
+            let made = RealDataFixture(db: db, results: results)
+            fixture = made
+            return made
+        }
+    }
+}
+
