@@ -461,6 +461,9 @@ final class UnitSession {
         ).flatMap { Int($0) }
         try connection.execute("BEGIN")
         inTransaction = true
+        // The refresh queries are planned with rough row estimates; JIT compiling them costs
+        // more than running them.
+        try connection.execute("SET LOCAL jit = off")
         let loadId = result.loadId ?? 0
         context.sink.openStream = { [connection] key in
             let table = try connection.scalar(

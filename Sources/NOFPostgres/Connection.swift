@@ -125,6 +125,20 @@ public final class Connection {
         return try checked(result, sql: sql)
     }
 
+    /// Runs one statement with every parameter declared as `text` (OID 25), so a statement may
+    /// leave some of them unused and cast the others itself (`$2::date`). For canned reports.
+    @discardableResult
+    public func executeTextParameters(_ sql: String, _ parameters: [String?]) throws -> QueryResult {
+        let conn = try handle(sql: sql)
+        let types = [UInt32](repeating: 25, count: parameters.count)
+        let result: OpaquePointer? = types.withUnsafeBufferPointer { typeBuffer in
+            withCStrings(parameters) { pointers in
+                PQexecParams(conn, sql, Int32(parameters.count), typeBuffer.baseAddress, pointers, nil, nil, 0)
+            }
+        }
+        return try checked(result, sql: sql)
+    }
+
     /// Runs a script of several statements without parameters (used for migrations).
     public func executeScript(_ sql: String) throws {
         let conn = try handle(sql: sql)

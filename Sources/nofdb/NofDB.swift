@@ -20,6 +20,7 @@ struct NofDB: AsyncParsableCommand {
             """,
         version: NofdbVersion.current,
         subcommands: [
-            InitCommand.self, LoadCommand.self, GrantReaderCommand.self, DBCommand.self,
+            InitCommand.self, LoadCommand.self, ReportCommand.self, QueryCommand.self, StatusCommand.self,
+            GrantReaderCommand.self, DBCommand.self,
         ])
 }

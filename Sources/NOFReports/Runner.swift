@@ -1,0 +1,309 @@
+import Foundation
+import NOFCore
+import NOFPostgres
+import NOFWarehouse
+
+/// A report parameter problem, said so a user can fix it.
+public struct ReportError: Error, CustomStringConvertible, Sendable {
+    public let message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// Options shared by every canned report.
+public struct ReportOptions: Sendable {
+    /// `latest`, `YYYY-MM` or `YYYY-Qn` (financial year starting in YYYY; Q1 = April-June).
+    public var period = "latest"
+    public var peerGroup = "acute"
+    public var domain = "overall"
+    public var org: String?
+    public var region: String?
+    public var limit: Int?
+
+    public init() {}
+
+    public static let peerGroups = ["acute", "ambulance"]
+    public static let domains = ["overall", "urgent_and_emergency_care", "elective", "cancer", "diagnostics"]
+}
+
+/// A period as the user asked for it.
+public enum PeriodRequest: Sendable, Equatable {
+    case latest
+    case month(YearMonth)
+    case quarter(FinancialQuarter)
+
+    public init(_ text: String) throws {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        if t.lowercased() == "latest" || t.isEmpty {
+            self = .latest
+        } else if t.range(of: "^[0-9]{4}-[Qq][1-4]$", options: .regularExpression) != nil, let q = FinancialQuarter(t) {
+            self = .quarter(q)
+        } else if t.range(of: "^[0-9]{4}-[0-9]{2}$", options: .regularExpression) != nil, let m = YearMonth(t) {
+            self = .month(m)
+        } else {
+            throw ReportError("--period \(text): use YYYY-MM (e.g. 2024-11), YYYY-Qn (e.g. 2024-Q3, the financial year starting April 2024) or latest")
+        }
+    }
+}
+
+/// Runs canned reports and ad-hoc queries against the warehouse.
+public struct ReportRunner {
+    let connection: Connection
+
+    public init(connection: Connection) { self.connection = connection }
+
+    /// Runs `definition` with `options`, validating the parameters first.
+    public func run(_ definition: ReportDefinition, options: ReportOptions) throws -> ReportResult {
+        try Migrator.requireCurrent(connection)
+        var described: [(String, String)] = []
+        let uses = Set(definition.parameters)
+
+        guard ReportOptions.peerGroups.contains(options.peerGroup) else {
+            throw ReportError("--peer-group \(options.peerGroup): use one of \(ReportOptions.peerGroups.joined(separator: ", "))")
+        }
+        guard ReportOptions.domains.contains(options.domain) else {
+            throw ReportError("--domain \(options.domain): use one of \(ReportOptions.domains.joined(separator: ", "))")
+        }
+        if let limit = options.limit, limit < 1 { throw ReportError("--limit must be 1 or more") }
+        let org = try options.org.map { try resolveOrganisation($0) }
+        if definition.takesOrganisationArgument, org == nil {
+            throw ReportError("report \(definition.name) needs an organisation code, e.g. nofdb report \(definition.name) RBD")
+        }
+        let region = try options.region.map { try resolveRegion($0) }
+
+        // Period: quarters for league and segment reports, months otherwise.
+        let request = try PeriodRequest(options.period)
+        let quarterly = uses.contains("peer-group") && definition.name != "rtt-waits"
+        var periodType = "month"
+        var period: YearMonth?
+        switch request {
+        case .month(let m): period = m
+        case .quarter(let q):
+            if quarterly || definition.name == "nof-official" {
+                periodType = "quarter"
+                period = q.months.first
+            } else {
+                period = q.months.last
+                described.append(("note", "\(q.code) read as its last month, \(q.months.last?.description ?? "")"))
+            }
+        case .latest:
+            if definition.name == "nof-official" { periodType = "quarter" }
+        }
+        if definition.name == "nof-official", case .month(let m) = request {
+            periodType = "quarter"
+            period = m.financialQuarter.months.first
+        }
+        var binds: [String?] = [periodType, period?.firstDay, options.peerGroup, options.domain, org, region,
+                                options.limit.map(String.init), nil, nil]
+        if period == nil, let latestSQL = definition.latestSQL {
+            guard let latest = try connection.executeTextParameters(latestSQL, binds).rows.first?.string(0) else {
+                if latestSQL.contains("NULL::date") {
+                    period = nil
+                } else {
+                    throw ReportError("report \(definition.name) has no data yet: load the files it needs with nofdb load")
+                }
+                return try runSections(definition, binds: binds, described: described + describe(options, org, region, nil, periodType))
+            }
+            period = YearMonth(latest)
+            binds[1] = period?.firstDay
+        }
+        if let period {
+            binds[7] = (periodType == "quarter" ? period.adding(months: -3) : period.adding(months: -1)).firstDay
+            binds[8] = period.adding(months: -12).firstDay
+        }
+        return try runSections(definition, binds: binds, described: described + describe(options, org, region, period, periodType))
+    }
+
+    private func describe(_ options: ReportOptions, _ org: String?, _ region: String?, _ period: YearMonth?, _ type: String) -> [(String, String)] {
+        var out: [(String, String)] = []
+        if let period {
+            out.append(("period", type == "quarter" ? period.financialQuarter.description : period.longName))
+        }
+        if let org { out.append(("organisation", org)) }
+        if let region { out.append(("region", region)) }
+        return out
+    }
+
+    private func runSections(_ definition: ReportDefinition, binds: [String?], described: [(String, String)]) throws -> ReportResult {
+        var parameters = described
+        let uses = Set(definition.parameters)
+        if uses.contains("peer-group") { parameters.append(("peer group", binds[2] ?? "")) }
+        if uses.contains("domain") { parameters.append(("domain", binds[3] ?? "")) }
+        if uses.contains("limit"), let limit = binds[6] { parameters.append(("limit", limit)) }
+        var tables: [ReportTable] = []
+        try connection.transaction(readOnly: true, statementTimeout: 60_000) { db in
+            // Report queries are small and fast; JIT compilation would only add latency.
+            try db.execute("SET LOCAL jit = off")
+            for section in definition.sections {
+                let result = try db.executeTextParameters(section.sql, binds)
+                tables.append(ReportTable(title: section.title, result: result, footnotes: section.footnotes, chart: section.chart))
+            }
+        }
+        var title = definition.description.split(separator: ":").first.map(String.init) ?? definition.name
+        if let period = parameters.first(where: { $0.0 == "period" })?.1 { title += " — \(period)" }
+        if let org = binds[4] ?? nil {
+            let name = try connection.scalar("SELECT org_name FROM dw.dim_organisation WHERE org_code = $1", [org]) ?? org
+            title = "\(name) (\(org))" + (parameters.first(where: { $0.0 == "period" }).map { " — \($0.1)" } ?? "")
+        }
+        return ReportResult(name: definition.name, title: title, parameters: parameters, sections: tables)
+    }
+
+    /// An organisation code that exists, or an error listing close matches.
+    public func resolveOrganisation(_ text: String) throws -> String {
+        let code = text.trimmingCharacters(in: .whitespaces).uppercased()
+        if try connection.scalar("SELECT org_code FROM dw.dim_organisation WHERE upper(org_code) = $1", [code]) != nil {
+            return try connection.scalar("SELECT org_code FROM dw.dim_organisation WHERE upper(org_code) = $1", [code]) ?? code
+        }
+        let candidates = try connection.query("SELECT org_code, org_name FROM dw.dim_organisation") {
+            ($0.string(0) ?? "", $0.string(1) ?? "")
+        }
+        let needle = text.lowercased()
+        let scored = candidates.map { candidate -> (Int, String, String) in
+            var score = editDistance(candidate.0.uppercased(), code)
+            if candidate.1.lowercased().contains(needle), needle.count >= 3 { score = min(score, 1) }
+            return (score, candidate.0, candidate.1)
+        }.filter { $0.0 <= 2 }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.prefix(5)
+        var message = "unknown organisation code '\(text)'"
+        if scored.isEmpty {
+            message += candidates.isEmpty ? " (no organisations are loaded yet: run nofdb load)" : "; no close matches"
+        } else {
+            message += "; did you mean: " + scored.map { "\($0.1) (\($0.2))" }.joined(separator: ", ") + "?"
+        }
+        throw ReportError(message)
+    }
+
+    /// A region code from a code (Y56) or a name (london, "north west").
+    public func resolveRegion(_ text: String) throws -> String {
+        let rows = try connection.query("SELECT region_code, region_name FROM dw.dim_region") { ($0.string(0) ?? "", $0.string(1) ?? "") }
+        let t = text.lowercased().trimmingCharacters(in: .whitespaces)
+        if let match = rows.first(where: { $0.0.lowercased() == t || $0.1.lowercased() == t })
+            ?? rows.first(where: { $0.1.lowercased().hasPrefix(t) && !t.isEmpty }) {
+            return match.0
+        }
+        throw ReportError("unknown region '\(text)'; use a code or name: " + rows.map { "\($0.0) \($0.1)" }.joined(separator: ", "))
+    }
+}
+
+/// Levenshtein distance (small strings: organisation codes).
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+        var current = [i] + Array(repeating: 0, count: b.count)
+        for j in 1...b.count {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        previous = current
+    }
+    return previous[b.count]
+}
+
+/// Ad-hoc SQL with named parameters, run read-only with a statement timeout.
+public struct QueryRunner {
+    let connection: Connection
+
+    public init(connection: Connection) { self.connection = connection }
+
+    /// Runs `sql` in a READ ONLY transaction. `:name` placeholders are bound from
+    /// `parameters` as real parameters (never spliced into the SQL).
+    public func run(_ sql: String, parameters: [String: String], timeoutMilliseconds: Int = 30_000) throws -> ReportResult {
+        let (rewritten, names) = try Self.bindNamedParameters(sql)
+        let unknown = Set(parameters.keys).subtracting(names)
+        if !unknown.isEmpty {
+            throw ReportError("--param \(unknown.sorted().joined(separator: ", ")): the query has no :\(unknown.sorted().first ?? "") placeholder")
+        }
+        let values: [String?] = try names.map { name in
+            guard let value = parameters[name] else {
+                throw ReportError("the query uses :\(name) but no --param \(name)=VALUE was given")
+            }
+            return value
+        }
+        var table: ReportTable?
+        do {
+            try connection.transaction(readOnly: true, statementTimeout: timeoutMilliseconds) { db in
+                let result = try db.executeTextParameters(rewritten, values)
+                table = ReportTable(title: "Query", result: result)
+            }
+        } catch let error as PostgresError where error.sqlState == .readOnlySQLTransaction {
+            throw ReportError("nofdb query is read-only: \(error.message). Nothing was changed.")
+        } catch let error as PostgresError where error.sqlState == .queryCanceled {
+            throw ReportError("the query ran longer than the \(timeoutMilliseconds / 1000) s statement timeout (--timeout) and was cancelled")
+        }
+        return ReportResult(
+            name: "query", title: "Query", parameters: parameters.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
+            sections: table.map { [$0] } ?? [])
+    }
+
+    /// Rewrites `:name` placeholders to `$1…` (outside strings, quoted identifiers, comments,
+    /// dollar quotes and `::` casts). Returns the SQL and the names in `$n` order.
+    public static func bindNamedParameters(_ sql: String) throws -> (String, [String]) {
+        let chars = Array(sql)
+        var out = ""
+        var names: [String] = []
+        var i = 0
+        func isNameStart(_ c: Character) -> Bool { c == "_" || (c.isASCII && c.isLetter) }
+        func isName(_ c: Character) -> Bool { isNameStart(c) || (c.isASCII && c.isNumber) }
+        while i < chars.count {
+            let c = chars[i]
+            if c == "'" || c == "\"" {
+                var j = i + 1
+                while j < chars.count {
+                    if chars[j] == c {
+                        if j + 1 < chars.count, chars[j + 1] == c { j += 2; continue }
+                        break
+                    }
+                    j += 1
+                }
+                out += String(chars[i...min(j, chars.count - 1)])
+                i = j + 1
+            } else if c == "-", i + 1 < chars.count, chars[i + 1] == "-" {
+                var j = i
+                while j < chars.count, chars[j] != "\n" { j += 1 }
+                out += String(chars[i..<j])
+                i = j
+            } else if c == "/", i + 1 < chars.count, chars[i + 1] == "*" {
+                var j = i + 2
+                while j + 1 < chars.count, !(chars[j] == "*" && chars[j + 1] == "/") { j += 1 }
+                let end = min(j + 2, chars.count)
+                out += String(chars[i..<end])
+                i = end
+            } else if c == "$", i + 1 < chars.count, chars[i + 1] == "$" || isNameStart(chars[i + 1]) {
+                // Dollar quoting: $tag$ ... $tag$
+                var j = i + 1
+                while j < chars.count, chars[j] != "$", isName(chars[j]) { j += 1 }
+                if j < chars.count, chars[j] == "$" {
+                    let tag = String(chars[i...j])
+                    let rest = String(chars[(j + 1)...])
+                    if let close = rest.range(of: tag) {
+                        let body = rest[..<close.upperBound]
+                        out += tag + body
+                        i = j + 1 + body.count
+                        continue
+                    }
+                }
+                out.append(c)
+                i += 1
+            } else if c == ":", i + 1 < chars.count, chars[i + 1] == ":" {
+                out += "::"
+                i += 2
+            } else if c == ":", i + 1 < chars.count, isNameStart(chars[i + 1]) {
+                var j = i + 1
+                while j < chars.count, isName(chars[j]) { j += 1 }
+                let name = String(chars[(i + 1)..<j])
+                if let index = names.firstIndex(of: name) {
+                    out += "$\(index + 1)"
+                } else {
+                    names.append(name)
+                    out += "$\(names.count)"
+                }
+                i = j
+            } else {
+                out.append(c)
+                i += 1
+            }
+        }
+        return (out, names)
+    }
+}

@@ -1,0 +1,24 @@
+-- report: coverage
+-- description: Which dataset-months are loaded, from which revision, and the gaps between the first and last month.
+-- parameters: 
+-- latest: SELECT NULL::date
+-- bind:
+-- section: Coverage by dataset
+SELECT dataset, to_char(min(period), 'YYYY-MM') AS first, to_char(max(period), 'YYYY-MM') AS last,
+       count(*) AS months_loaded,
+       count(*) FILTER (WHERE revision > 1) AS revised,
+       (SELECT coalesce(string_agg(to_char(g, 'YYYY-MM'), ', '), '')
+          FROM generate_series(min(c.period), max(c.period),
+                               CASE WHEN c.dataset LIKE 'nof%' THEN interval '3 months' ELSE interval '1 month' END) g
+         WHERE NOT EXISTS (SELECT 1 FROM nof.data_coverage c2 WHERE c2.dataset = c.dataset AND c2.period = g)) AS gaps
+  FROM nof.data_coverage c
+ GROUP BY dataset ORDER BY dataset;
+-- section: Calendar
+SELECT dataset, extract(year FROM period)::integer AS year,
+       string_agg(CASE WHEN present THEN to_char(period, 'Mon') ELSE '·' END, ' ' ORDER BY period) AS months
+  FROM (SELECT d.dataset, m.period, EXISTS (SELECT 1 FROM nof.data_coverage c WHERE c.dataset = d.dataset AND c.period = m.period) AS present
+          FROM (SELECT DISTINCT dataset FROM nof.data_coverage) d
+          CROSS JOIN LATERAL (SELECT period FROM dw.dim_period
+                               WHERE period BETWEEN date_trunc('year', (SELECT min(period) FROM nof.data_coverage c WHERE c.dataset = d.dataset))
+                                 AND (SELECT max(period) FROM nof.data_coverage c WHERE c.dataset = d.dataset)) m) x
+ GROUP BY dataset, year ORDER BY dataset, year;

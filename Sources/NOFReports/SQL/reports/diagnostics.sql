@@ -1,0 +1,15 @@
+-- report: diagnostics
+-- description: Diagnostics (DM01) by provider: waiting list and the share waiting 6+ weeks against the target in force.
+-- parameters: period, org, region, limit
+-- latest: SELECT max(period) FROM dw.fact_diagnostics
+-- bind: $2 period, $5 org, $6 region, $7 limit
+-- section: Diagnostics by provider
+-- chart: bar label=org_code value=pct_6_weeks
+-- footnote: Share of the month-end waiting list waiting 6 weeks or more (all 15 tests); lower is better.
+SELECT org_code, org_name, denominator AS waiting_list, numerator AS waiting_6_weeks, round(rate, 1) AS pct_6_weeks,
+       target, CASE met WHEN true THEN 'yes' WHEN false THEN 'no' END AS met
+  FROM nof.standard_performance
+ WHERE standard_code = 'dm01_6w' AND breakdown = '' AND period = $2::date AND org_level = 'provider'
+   AND ($5::text IS NULL OR org_code = $5) AND ($6::text IS NULL OR region_code = $6)
+ ORDER BY denominator DESC NULLS LAST, org_code
+ LIMIT $7::integer;

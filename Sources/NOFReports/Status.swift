@@ -1,0 +1,49 @@
+import Foundation
+import NOFPostgres
+import NOFWarehouse
+
+/// `nofdb status`: the database, its schema version, what is loaded and the last loads.
+public enum StatusReport {
+    public static func build(connection: Connection) throws -> ReportResult {
+        let version = try Migrator.currentVersion(connection)
+        let latest = WarehouseSQL.migrations.last?.version ?? 0
+        var about: [[ReportCell]] = [
+            [.text("database"), .text(connection.config.description)],
+            [.text("server"), .text("PostgreSQL \(connection.serverVersion / 10000).\(connection.serverVersion % 100)")],
+            [.text("schema version"), .text(version.map { $0 == latest ? "\($0) (current)" : "\($0) (nofdb needs \(latest): run nofdb init)" } ?? "not initialised: run nofdb init")],
+        ]
+        guard version != nil else {
+            return ReportResult(name: "status", title: "nofdb status", parameters: [], sections: [
+                ReportTable(title: "Database", columns: [ReportColumn(name: "item", kind: .text), ReportColumn(name: "value", kind: .text)], rows: about)
+            ])
+        }
+        let size = try connection.scalar("SELECT pg_size_pretty(pg_database_size(current_database()))") ?? ""
+        about.append([.text("size"), .text(size)])
+        var sections = [ReportTable(title: "Database", columns: [ReportColumn(name: "item", kind: .text), ReportColumn(name: "value", kind: .text)], rows: about)]
+        try connection.transaction(readOnly: true) { db in
+            sections.append(ReportTable(title: "Datasets", result: try db.execute(
+                """
+                SELECT d.dataset, count(s.period) AS months,
+                       to_char(min(s.period), 'YYYY-MM') AS first, to_char(max(s.period), 'YYYY-MM') AS last,
+                       coalesce(sum(s.rows), 0) AS rows,
+                       (SELECT coalesce(sum(l.rows_rejected), 0) FROM audit.load_log l WHERE l.dataset = d.dataset
+                           AND l.load_id IN (SELECT load_id FROM audit.load_slice WHERE dataset = d.dataset)) AS rejected_rows,
+                       (SELECT to_char(max(l.finished_at), 'YYYY-MM-DD HH24:MI') FROM audit.load_log l WHERE l.dataset = d.dataset) AS last_load,
+                       (SELECT l.status FROM audit.load_log l WHERE l.dataset = d.dataset ORDER BY l.load_id DESC LIMIT 1) AS last_status
+                  FROM (VALUES ('ae'), ('ambulance'), ('rtt'), ('cancer'), ('diagnostics'), ('nof_data'), ('nof_league')) d(dataset)
+                  LEFT JOIN audit.load_slice s ON s.dataset = d.dataset
+                 GROUP BY d.dataset ORDER BY d.dataset
+                """)))
+            if let calendar = ReportCatalog.named("coverage")?.sections.first(where: { $0.title == "Calendar" }) {
+                sections.append(ReportTable(title: "Calendar (months loaded)", result: try db.execute(calendar.sql)))
+            }
+            sections.append(ReportTable(title: "Last loads", result: try db.execute(
+                """
+                SELECT load_id, to_char(started_at, 'YYYY-MM-DD HH24:MI') AS started, file_name, dataset, status,
+                       rows_loaded, rows_rejected
+                  FROM audit.load_log ORDER BY load_id DESC LIMIT 5
+                """)))
+        }
+        return ReportResult(name: "status", title: "nofdb status", parameters: [], sections: sections)
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import NOFPostgres
+
+/// A value in a report table, typed so renderers can align, format and serialise it.
+public enum ReportCell: Sendable, Equatable {
+    case null
+    case text(String)
+    case integer(Int)
+    /// An exact number kept as the database wrote it (e.g. `86.63`), so nothing is rounded twice.
+    case number(String)
+    case bool(Bool)
+    case date(String)
+
+    public var isNumeric: Bool {
+        switch self {
+        case .integer, .number: return true
+        default: return false
+        }
+    }
+
+    /// The text shown in tables and CSV (NULL is empty).
+    public var display: String {
+        switch self {
+        case .null: return ""
+        case .text(let t): return t
+        case .integer(let i): return String(i)
+        case .number(let n): return n
+        case .bool(let b): return b ? "yes" : "no"
+        case .date(let d): return d
+        }
+    }
+}
+
+/// The kind of a column, from the database type.
+public enum ReportColumnKind: String, Sendable {
+    case text, integer, number, bool, date
+}
+
+public struct ReportColumn: Sendable, Equatable {
+    public var name: String
+    public var kind: ReportColumnKind
+}
+
+/// A chart to draw from a section (HTML output).
+public struct ChartSpec: Sendable, Equatable {
+    public enum Kind: String, Sendable { case line, bar }
+    public var kind: Kind
+    /// Column names: x (line) or label (bar); y or value; optional series.
+    public var x: String
+    public var y: String
+    public var series: String?
+}
+
+/// One table of a report.
+public struct ReportTable: Sendable {
+    public var title: String
+    public var columns: [ReportColumn]
+    public var rows: [[ReportCell]]
+    public var footnotes: [String]
+    public var chart: ChartSpec?
+
+    public init(title: String, columns: [ReportColumn], rows: [[ReportCell]], footnotes: [String] = [], chart: ChartSpec? = nil) {
+        self.title = title
+        self.columns = columns
+        self.rows = rows
+        self.footnotes = footnotes
+        self.chart = chart
+    }
+
+    /// Builds a table from a query result, typing each column from its PostgreSQL type.
+    public init(title: String, result: QueryResult, footnotes: [String] = [], chart: ChartSpec? = nil) {
+        let types = result.columnTypes
+        columns = zip(result.columnNames, types).map { name, type in
+            let kind: ReportColumnKind
+            switch type {
+            case .int2, .int4, .int8: kind = .integer
+            case .float4, .float8, .numeric: kind = .number
+            case .bool: kind = .bool
+            case .date: kind = .date
+            default: kind = .text
+            }
+            return ReportColumn(name: name, kind: kind)
+        }
+        var rows: [[ReportCell]] = []
+        rows.reserveCapacity(result.rowCount)
+        for r in 0..<result.rowCount {
+            var row: [ReportCell] = []
+            row.reserveCapacity(columns.count)
+            for (c, column) in columns.enumerated() {
+                guard let text = result.string(row: r, column: c) else {
+                    row.append(.null)
+                    continue
+                }
+                switch column.kind {
+                case .integer: row.append(Int(text).map(ReportCell.integer) ?? .number(text))
+                case .number: row.append(text == "NaN" ? .null : .number(text))
+                case .bool: row.append(.bool(text == "t"))
+                case .date: row.append(.date(text))
+                case .text: row.append(.text(text))
+                }
+            }
+            rows.append(row)
+        }
+        self.title = title
+        self.rows = rows
+        self.footnotes = footnotes
+        self.chart = chart
+    }
+
+    public func columnIndex(_ name: String) -> Int? { columns.firstIndex { $0.name == name } }
+}
+
+/// A whole report: its name, the parameters it ran with, and its tables.
+public struct ReportResult: Sendable {
+    public var name: String
+    public var title: String
+    public var parameters: [(String, String)]
+    public var sections: [ReportTable]
+    public var generatedAt: Date
+
+    public init(name: String, title: String, parameters: [(String, String)], sections: [ReportTable], generatedAt: Date = Date()) {
+        self.name = name
+        self.title = title
+        self.parameters = parameters
+        self.sections = sections
+        self.generatedAt = generatedAt
+    }
+}

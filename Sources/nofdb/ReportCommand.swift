@@ -1,0 +1,164 @@
+import ArgumentParser
+import Foundation
+import NOFPostgres
+import NOFReports
+
+/// `--format` and `--output`, shared by report, query and status.
+struct OutputOptions: ParsableArguments {
+    @Option(help: "Output format: table, csv, json, markdown or html.")
+    var format: String = "table"
+
+    @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
+    var output: String?
+
+    func validate() throws {
+        if OutputFormat(rawValue: format) == nil {
+            throw ValidationError("--format \(format): use one of \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+    }
+
+    func emit(_ report: ReportResult) throws {
+        let format = OutputFormat(rawValue: format) ?? .table
+        let toTerminal = output == nil && Console.stdoutIsTerminal
+        let env = ProcessInfo.processInfo.environment
+        let color = toTerminal && (env["NO_COLOR"] ?? "").isEmpty && env["TERM"] != "dumb"
+        let style = TerminalStyle(width: Console.terminalWidth, color: color)
+        var text = ReportRenderer.render(report, as: format, style: style)
+        if !text.hasSuffix("\n") { text += "\n" }
+        if let output {
+            do {
+                try text.write(toFile: output, atomically: true, encoding: .utf8)
+            } catch {
+                throw ValidationError("cannot write \(output): \(error.localizedDescription)")
+            }
+            Console.note("wrote \(output)")
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+}
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Run a canned report (nofdb report --list shows them all).",
+        discussion: """
+            Examples:
+              nofdb report league-table --period 2021-Q3 --peer-group acute
+              nofdb report trust RBD --format html --output rbd.html
+              nofdb report national --period latest --format csv
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var output: OutputOptions
+
+    @Flag(help: "List every canned report with its description and parameters.")
+    var list = false
+
+    @Argument(help: "Report name (see --list).")
+    var name: String?
+
+    @Argument(help: "Organisation code, for reports that take one (trust).")
+    var organisation: String?
+
+    @Option(help: "YYYY-MM, YYYY-Qn (financial year starting in YYYY, Q1 = April-June) or latest.")
+    var period = "latest"
+
+    @Option(name: .customLong("peer-group"), help: "acute or ambulance.")
+    var peerGroup = "acute"
+
+    @Option(help: "overall, urgent_and_emergency_care, elective, cancer or diagnostics.")
+    var domain = "overall"
+
+    @Option(help: "Only this organisation (ODS code).")
+    var org: String?
+
+    @Option(help: "Only this NHS region (code such as Y56, or name).")
+    var region: String?
+
+    @Option(help: "At most this many rows.")
+    var limit: Int?
+
+    func run() throws {
+        if list || name == nil {
+            print(ReportCatalog.listing())
+            return
+        }
+        guard let name, let definition = ReportCatalog.named(name) else {
+            let names = ReportCatalog.all.map(\.name).joined(separator: ", ")
+            throw ValidationError("unknown report '\(name ?? "")'; reports: \(names)")
+        }
+        var options = ReportOptions()
+        options.period = period
+        options.peerGroup = peerGroup
+        options.domain = domain
+        options.org = organisation ?? org
+        options.region = region
+        options.limit = limit
+        let connection = try database.connect()
+        let report = try ReportRunner(connection: connection).run(definition, options: options)
+        try output.emit(report)
+    }
+}
+
+struct QueryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "query",
+        abstract: "Run ad-hoc SQL read-only (a READ ONLY transaction with a statement timeout).",
+        discussion: """
+            Named parameters are bound as real parameters, never spliced into the SQL:
+              nofdb query "SELECT * FROM nof.standard_performance WHERE org_code = :org" --param org=RBD
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var output: OutputOptions
+
+    @Argument(help: "The SQL (or use --file).")
+    var sql: String?
+
+    @Option(help: "Read the SQL from this file.")
+    var file: String?
+
+    @Option(name: .customLong("param"), help: "name=value for a :name placeholder (repeatable).")
+    var params: [String] = []
+
+    @Option(help: "Statement timeout in seconds.")
+    var timeout = 30
+
+    func validate() throws {
+        if (sql == nil) == (file == nil) { throw ValidationError("give the SQL as an argument or with --file, not both") }
+        for p in params where !p.contains("=") { throw ValidationError("--param \(p): use name=value") }
+        if timeout < 1 { throw ValidationError("--timeout must be at least 1 second") }
+    }
+
+    func run() throws {
+        var text = sql ?? ""
+        if let file {
+            do { text = try String(contentsOfFile: file, encoding: .utf8) } catch {
+                throw ValidationError("cannot read \(file): \(error.localizedDescription)")
+            }
+        }
+        var values: [String: String] = [:]
+        for p in params {
+            let parts = p.split(separator: "=", maxSplits: 1).map(String.init)
+            values[parts[0]] = parts.count > 1 ? parts[1] : ""
+        }
+        let connection = try database.connect()
+        let report = try QueryRunner(connection: connection).run(text, parameters: values, timeoutMilliseconds: timeout * 1000)
+        try output.emit(report)
+    }
+}
+
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Show the database, schema version, months loaded per dataset and the last loads.")
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let connection = try database.connect()
+        try output.emit(try StatusReport.build(connection: connection))
+    }
+}

@@ -1,0 +1,198 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import NOFPostgres
+@testable import NOFReports
+import Testing
+import TestSupport
+
+/// Parses RFC 4180 CSV (for checking nofdb's output; independent of the writer).
+func parseCSV(_ text: String) -> [[String]] {
+    var rows: [[String]] = []
+    var row: [String] = []
+    var field = ""
+    var quoted = false
+    var chars = Array(text.unicodeScalars)
+    var i = 0
+    chars.append("\n")
+    while i < chars.count - 1 || (i == chars.count - 1 && !row.isEmpty) {
+        let c = chars[i]
+        if quoted {
+            if c == "\"" {
+                if chars[i + 1] == "\"" { field.unicodeScalars.append("\""); i += 1 } else { quoted = false }
+            } else { field.unicodeScalars.append(c) }
+        } else if c == "\"" {
+            quoted = true
+        } else if c == "," {
+            row.append(field); field = ""
+        } else if c == "\r" {
+        } else if c == "\n" {
+            row.append(field); field = ""
+            rows.append(row); row = []
+        } else {
+            field.unicodeScalars.append(c)
+        }
+        i += 1
+    }
+    return rows.filter { !($0.count == 1 && $0[0].isEmpty) }
+}
+
+@Suite("nofdb report, query and status (end to end, on the real files)", .serialized)
+struct ReportEndToEndTests {
+    func nofdb(_ args: [String], _ fixture: RealDataFixture, env: [String: String] = [:]) throws -> CommandResult {
+        try runNofdb(args + ["--database-url", fixture.db.conninfo], environment: ["COLUMNS": "120"].merging(env) { $1 })
+    }
+
+    @Test("--list shows every canned report with its description and parameters, one SQL file each")
+    func list() throws {
+        let result = try runNofdb(["report", "--list"])
+        #expect(result.status == 0)
+        for name in ["league-table", "trust", "national", "field-test", "segments", "rtt-waits", "cancer", "diagnostics",
+                     "ambulance", "nof-official", "loads", "coverage"] {
+            #expect(result.stdout.contains("  \(name)"), "\(name) missing from --list")
+            let definition = try #require(ReportCatalog.named(name))
+            #expect(result.stdout.contains(definition.description))
+        }
+        #expect(ReportCatalog.all.count == 12)
+        #expect(result.stdout.contains("--peer-group"))
+    }
+
+    @Test("every report runs in every format")
+    func everyReportEveryFormat() throws {
+        let fixture = try RealDataFixture.get()
+        for report in ReportCatalog.all {
+            let args = report.takesOrganisationArgument ? ["report", report.name, "RBD"] : ["report", report.name]
+            for format in OutputFormat.allCases {
+                let r = try nofdb(args + ["--format", format.rawValue], fixture)
+                #expect(r.status == 0, "\(report.name) \(format): \(r.stderr)")
+                #expect(!r.stdout.isEmpty)
+            }
+        }
+    }
+
+    @Test("CSV is RFC 4180 and parses back to the same table as the JSON; JSON has numbers as numbers and NULL as null")
+    func csvAndJSON() throws {
+        let fixture = try RealDataFixture.get()
+        let args = ["report", "league-table", "--period", "2021-Q3", "--limit", "20"]
+        let csv = try nofdb(args + ["--format", "csv"], fixture)
+        #expect(csv.status == 0)
+        #expect(csv.stdout.contains("\r\n"))
+        let rows = parseCSV(csv.stdout)
+        #expect(rows.first == ["rank", "org_code", "org_name", "region", "segment", "average_score", "scored", "note"])
+        let json = try nofdb(args + ["--format", "json"], fixture)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let sections = try #require(object["sections"] as? [[String: Any]])
+        let jsonRows = try #require(sections.first?["rows"] as? [[String: Any]])
+        #expect(jsonRows.count == rows.count - 1)
+        #expect(jsonRows.count == 20)
+        for (i, jsonRow) in jsonRows.enumerated() {
+            #expect(jsonRow["org_code"] as? String == rows[i + 1][1])
+            let average = try #require(jsonRow["average_score"] as? NSNumber, "average_score must be a JSON number")
+            #expect(abs(average.doubleValue - (Double(rows[i + 1][5]) ?? -1)) < 1e-9)
+            #expect(jsonRow["rank"] is NSNumber)
+        }
+        #expect((object["parameters"] as? [String: String])?["period"] == "Q3 2021/22")
+        // NULL is null: RTT 65+ weeks is NULL for nothing here, but nof-official's nofdb columns are NULL for MH trusts.
+        let official = try nofdb(["report", "nof-official", "--format", "json", "--limit", "3"], fixture)
+        let officialObject = try #require(try JSONSerialization.jsonObject(with: Data(official.stdout.utf8)) as? [String: Any])
+        let officialRows = try #require((officialObject["sections"] as? [[String: Any]])?.first?["rows"] as? [[String: Any]])
+        #expect(officialRows.first?["nofdb_segment"] is NSNull)
+        // Names with commas are quoted and survive the round trip.
+        let comma = try nofdb(["query", "SELECT 'a, \"b\"' AS x, 1.50::numeric AS n, NULL::int AS z", "--format", "csv"], fixture)
+        #expect(parseCSV(comma.stdout) == [["x", "n", "z"], ["a, \"b\"", "1.50", ""]])
+    }
+
+    @Test("the terminal table matches its snapshot")
+    func tableSnapshot() throws {
+        let fixture = try RealDataFixture.get()
+        let r = try nofdb(["report", "league-table", "--period", "2021-Q3", "--limit", "6"], fixture)
+        #expect(r.status == 0)
+        let snapshot = TestEnvironment.packageRoot.appendingPathComponent("Tests/NOFReportsTests/Snapshots/league-table-2021-Q3.txt")
+        if ProcessInfo.processInfo.environment["NOFDB_RECORD_SNAPSHOTS"] == "1" {
+            try r.stdout.write(to: snapshot, atomically: true, encoding: .utf8)
+        }
+        let expected = try String(contentsOf: snapshot, encoding: .utf8)
+        #expect(r.stdout == expected)
+        #expect(!r.stdout.contains("\u{1B}["), "no colour when not on a terminal")
+    }
+
+    @Test("HTML is one well-formed, self-contained file with an accessible table and inline SVG charts")
+    func html() throws {
+        let fixture = try RealDataFixture.get()
+        let dir = try TestEnvironment.temporaryDirectory("html")
+        let file = dir.appendingPathComponent("national.html")
+        let r = try nofdb(["report", "national", "--period", "2021-12", "--format", "html", "--output", file.path], fixture)
+        #expect(r.status == 0, "\(r.stderr)")
+        let html = try String(contentsOf: file, encoding: .utf8)
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.contains("<svg role=\"img\""))
+        #expect(html.contains("<polyline"))
+        #expect(html.contains("<th scope=\"col\""))
+        #expect(html.contains("<caption>"))
+        // Self-contained: nothing fetched from anywhere.
+        for banned in ["<script", "<link", "src=", "@import", "url("] { #expect(!html.contains(banned), "\(banned)") }
+        #expect(html.components(separatedBy: "http").count - 1 == html.components(separatedBy: "http://www.w3.org/2000/svg").count - 1)
+        // Well-formed: an XML parser reads it to the end.
+        let parser = XMLParser(data: Data(html.replacingOccurrences(of: "<!DOCTYPE html>", with: "").utf8))
+        #expect(parser.parse(), "\(parser.parserError.map { String(describing: $0) } ?? "")")
+        let league = try nofdb(["report", "league-table", "--period", "2021-Q3", "--format", "html"], fixture)
+        #expect(league.stdout.contains("<rect"))
+        #expect(XMLParser(data: Data(league.stdout.replacingOccurrences(of: "<!DOCTYPE html>", with: "").utf8)).parse())
+    }
+
+    @Test("parameter errors are clear; an unknown organisation gets close matches")
+    func parameterErrors() throws {
+        let fixture = try RealDataFixture.get()
+        let unknown = try nofdb(["report", "trust", "RBE"], fixture)
+        #expect(unknown.status != 0)
+        #expect(unknown.stderr.contains("unknown organisation code 'RBE'"))
+        #expect(unknown.stderr.contains("RBD"))
+        let period = try nofdb(["report", "national", "--period", "2021-13"], fixture)
+        #expect(period.status != 0 && period.stderr.contains("YYYY-MM"))
+        let peer = try nofdb(["report", "league-table", "--peer-group", "mental"], fixture)
+        #expect(peer.status != 0 && peer.stderr.contains("acute, ambulance"))
+        let name = try nofdb(["report", "nonesuch"], fixture)
+        #expect(name.status != 0 && name.stderr.contains("league-table"))
+        let format = try nofdb(["report", "national", "--format", "pdf"], fixture)
+        #expect(format.status != 0 && format.stderr.contains("table, csv, json, markdown, html"))
+        let region = try nofdb(["report", "rtt-waits", "--region", "atlantis"], fixture)
+        #expect(region.status != 0 && region.stderr.contains("Y56 London"))
+    }
+
+    @Test("nofdb query binds --param values as parameters and refuses to change anything")
+    func queryReadOnly() throws {
+        let fixture = try RealDataFixture.get()
+        let c = try fixture.db.connect()
+        let before = try c.scalar("SELECT count(*) FROM dw.fact_ae")
+        let delete = try nofdb(["query", "delete from dw.fact_ae"], fixture)
+        #expect(delete.status != 0)
+        #expect(delete.stderr.contains("read-only"))
+        let drop = try nofdb(["query", "DROP TABLE dw.fact_ae"], fixture)
+        #expect(drop.status != 0)
+        #expect(try c.scalar("SELECT count(*) FROM dw.fact_ae") == before)
+        let quoted = try nofdb(["query", "SELECT org_code, :name::text AS echo FROM nof.organisation WHERE org_code = :org", "--param", "org=RBD",
+                                "--param", "name=O'Brien'; DROP TABLE x; --", "--format", "csv"], fixture)
+        #expect(quoted.status == 0, "\(quoted.stderr)")
+        #expect(parseCSV(quoted.stdout) == [["org_code", "echo"], ["RBD", "O'Brien'; DROP TABLE x; --"]])
+        let missing = try nofdb(["query", "SELECT :x::int"], fixture)
+        #expect(missing.status != 0 && missing.stderr.contains("--param x=VALUE"))
+        let (sql, names) = try QueryRunner.bindNamedParameters("SELECT ':not', \"a:b\", x::int, :a, $$ :no $$, :b, :a -- :c\n/* :d */")
+        #expect(names == ["a", "b"])
+        #expect(sql == "SELECT ':not', \"a:b\", x::int, $1, $$ :no $$, $2, $1 -- :c\n/* :d */")
+        let timeout = try nofdb(["query", "SELECT pg_sleep(3)", "--timeout", "1"], fixture)
+        #expect(timeout.status != 0 && timeout.stderr.contains("timeout"))
+    }
+
+    @Test("nofdb status shows the database, schema version, the months loaded and the last loads")
+    func status() throws {
+        let fixture = try RealDataFixture.get()
+        let r = try nofdb(["status"], fixture)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("schema version"))
+        #expect(r.stdout.contains("(current)"))
+        #expect(r.stdout.contains("Calendar"))
+        #expect(r.stdout.contains("ambulance"))
+        #expect(r.stdout.contains("Last loads"))
+    }
+}
