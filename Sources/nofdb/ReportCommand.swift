@@ -24,7 +24,7 @@ struct OutputOptions: ParsableArguments {
         let color = toTerminal && (env["NO_COLOR"] ?? "").isEmpty && env["TERM"] != "dumb"
         let style = TerminalStyle(width: Console.terminalWidth, color: color)
         var text = ReportRenderer.render(report, as: format, style: style)
-        if !text.hasSuffix("\n") { text += "\n" }
+        if text.utf8.last != 10 { text += "\n" }
         if let output {
             do {
                 try text.write(toFile: output, atomically: true, encoding: .utf8)
