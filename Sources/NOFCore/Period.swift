@@ -34,7 +34,10 @@ public struct YearMonth: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     /// `2024-11`
-    public var description: String { String(format: "%04d-%02d", year, month) }
+    public var description: String {
+        let y = String(year)
+        return (y.count < 4 ? String(repeating: "0", count: 4 - y.count) + y : y) + (month < 10 ? "-0" : "-") + String(month)
+    }
     /// `2024-11-01`, the first day, as stored in `period` columns.
     public var firstDay: String { description + "-01" }
     /// `November 2024`

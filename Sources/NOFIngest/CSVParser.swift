@@ -51,17 +51,41 @@ public struct CSVRecord {
 /// mark, and a last line with or without a newline. Bytes are pushed in as they are read
 /// and complete records come out through a callback, so memory stays bounded.
 public final class CSVParser {
-    private enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
+    enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
 
-    private var state = State.fieldStart
-    private var record = CSVRecord()
-    private var line = 1
-    private var recordLine = 1
-    private var fieldStart = 0
+    /// The parser's state as a value, moved out of the object while a chunk is parsed so the
+    /// hot loop touches only locals (no dynamic exclusivity checks on class properties).
+    struct Core {
+        var state = State.fieldStart
+        var record = CSVRecord()
+        var line = 1
+        var recordLine = 1
+        var fieldStart = 0
+        var lastWasCR = false
+        var hasContent = false
+
+        @inline(__always)
+        mutating func endField() { record.ends.append(record.storage.count) }
+
+        @inline(__always)
+        mutating func endRecord() {
+            endField()
+            state = .fieldStart
+        }
+
+        mutating func emit(_ onRecord: (inout CSVRecord) throws -> Void) throws {
+            record.line = recordLine
+            try onRecord(&record)
+            record.storage.removeAll(keepingCapacity: true)
+            record.ends.removeAll(keepingCapacity: true)
+            hasContent = false
+            fieldStart = 0
+        }
+    }
+
+    private var core = Core()
     private var atStart = true
     private var pendingBOM: [UInt8] = []
-    private var lastWasCR = false
-    private var hasContent = false
     /// The longest field accepted; longer means an unclosed quote or a file that is not CSV.
     public let maxFieldBytes: Int
     /// The file's name, for messages.
@@ -106,139 +130,123 @@ public final class CSVParser {
             atStart = false
             try held.withUnsafeBytes { try parse($0, onRecord) }
         }
-        switch state {
+        switch core.state {
         case .quoted:
             throw LoadError(
-                file: fileName, line: recordLine,
+                file: fileName, line: core.recordLine,
                 reason: "a quoted field that starts on this line is never closed (the file ends inside it)",
                 hint: "the file may be truncated or have a stray double quote")
-        case .fieldStart where !hasContent:
+        case .fieldStart where !core.hasContent:
             return
         default:
-            endRecord()
-            try emit(onRecord)
+            core.endRecord()
+            try core.emit(onRecord)
         }
     }
 
-    @inline(__always)
-    private func endField() {
-        record.ends.append(record.storage.count)
-    }
-
-    @inline(__always)
-    private func endRecord() {
-        endField()
-        state = .fieldStart
-    }
-
-    private func emit(_ onRecord: (inout CSVRecord) throws -> Void) throws {
-        record.line = recordLine
-        try onRecord(&record)
-        record.storage.removeAll(keepingCapacity: true)
-        record.ends.removeAll(keepingCapacity: true)
-        hasContent = false
-        fieldStart = 0
-    }
-
-    private func tooLong() -> LoadError {
+    private func tooLong(_ c: Core) -> LoadError {
         LoadError(
-            file: fileName, line: recordLine, column: "#\(record.ends.count + 1)",
+            file: fileName, line: c.recordLine, column: "#\(c.record.ends.count + 1)",
             reason: "a field is longer than \(maxFieldBytes / 1024) KiB, which no NHS England extract has",
             hint: "the file probably has an unclosed double quote, or is not a CSV file")
     }
 
     private func parse(_ bytes: UnsafeRawBufferPointer, _ onRecord: (inout CSVRecord) throws -> Void) throws {
+        var c = Core()
+        swap(&c, &core)
+        defer { swap(&c, &core) }
+        let maxField = maxFieldBytes
         let n = bytes.count
         var i = 0
         while i < n {
             let b = bytes[i]
-            if lastWasCR {
-                lastWasCR = false
+            if c.lastWasCR {
+                c.lastWasCR = false
                 if b == 0x0A {
                     i += 1
                     continue
                 }
             }
-            switch state {
+            switch c.state {
             case .fieldStart:
-                hasContent = true
+                c.hasContent = true
                 if b == 0x22 {
-                    state = .quoted
-                    fieldStart = record.storage.count
+                    c.state = .quoted
+                    c.fieldStart = c.record.storage.count
                     i += 1
                 } else if b == 0x2C {
-                    endField()
+                    c.endField()
                     i += 1
                 } else if b == 0x0A || b == 0x0D {
-                    endRecord()
-                    try emit(onRecord)
-                    lastWasCR = b == 0x0D
-                    line += 1
-                    recordLine = line
+                    c.endRecord()
+                    try c.emit(onRecord)
+                    c.lastWasCR = b == 0x0D
+                    c.line += 1
+                    c.recordLine = c.line
                     i += 1
                 } else {
-                    state = .unquoted
-                    fieldStart = record.storage.count
+                    c.state = .unquoted
+                    c.fieldStart = c.record.storage.count
                 }
             case .unquoted:
                 // Copy the run up to the next comma or line end in one go.
                 var j = i
                 while j < n {
-                    let c = bytes[j]
-                    if c == 0x2C || c == 0x0A || c == 0x0D { break }
+                    let x = bytes[j]
+                    if x == 0x2C || x == 0x0A || x == 0x0D { break }
                     j += 1
                 }
-                if j > i { record.storage.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[i..<j])) }
-                if record.storage.count - fieldStart > maxFieldBytes { throw tooLong() }
+                if j > i { c.record.storage.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[i..<j])) }
+                if c.record.storage.count - c.fieldStart > maxField { throw tooLong(c) }
                 i = j
                 if i < n {
-                    let c = bytes[i]
-                    if c == 0x2C {
-                        endField()
-                        state = .fieldStart
+                    let x = bytes[i]
+                    if x == 0x2C {
+                        c.endField()
+                        c.state = .fieldStart
                     } else {
-                        endRecord()
-                        try emit(onRecord)
-                        lastWasCR = c == 0x0D
-                        line += 1
-                        recordLine = line
+                        c.endRecord()
+                        try c.emit(onRecord)
+                        c.lastWasCR = x == 0x0D
+                        c.line += 1
+                        c.recordLine = c.line
                     }
                     i += 1
                 }
             case .quoted:
                 var j = i
                 while j < n {
-                    let c = bytes[j]
-                    if c == 0x22 { break }
-                    if c == 0x0A { line += 1 }
+                    let x = bytes[j]
+                    if x == 0x22 { break }
+                    if x == 0x0A { c.line += 1 }
                     j += 1
                 }
-                if j > i { record.storage.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[i..<j])) }
-                if record.storage.count - fieldStart > maxFieldBytes { throw tooLong() }
+                if j > i { c.record.storage.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[i..<j])) }
+                if c.record.storage.count - c.fieldStart > maxField { throw tooLong(c) }
                 i = j
                 if i < n {
-                    state = .quoteInQuoted
+                    c.state = .quoteInQuoted
                     i += 1
                 }
             case .quoteInQuoted:
                 if b == 0x22 {
-                    record.storage.append(0x22)
-                    state = .quoted
+                    c.record.storage.append(0x22)
+                    c.state = .quoted
                     i += 1
                 } else if b == 0x2C {
-                    endField()
-                    state = .fieldStart
+                    c.endField()
+                    c.state = .fieldStart
                     i += 1
                 } else if b == 0x0A || b == 0x0D {
-                    endRecord()
-                    try emit(onRecord)
-                    lastWasCR = b == 0x0D
-                    line += 1
-                    recordLine = line
+                    c.endRecord()
+                    try c.emit(onRecord)
+                    c.lastWasCR = b == 0x0D
+                    c.line += 1
+                    c.recordLine = c.line
                     i += 1
                 } else {
                     // Text after a closing quote ("abc"def): keep it, as spreadsheets do.
-                    state = .unquoted
+                    c.state = .unquoted
                 }
             }
         }

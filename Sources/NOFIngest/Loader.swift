@@ -431,6 +431,7 @@ final class UnitSession {
     var spec: LayoutSpec?
     var normaliser: (any Normaliser)?
     var createdTables: [SliceKey: String] = [:]
+    let started = Date()
 
     init(loader: Loader, result: FileLoadResult, context: IngestContext) {
         self.loader = loader
@@ -469,7 +470,8 @@ final class UnitSession {
             let table = try connection.scalar(
                 "SELECT dw.new_slice_table($1, $2::date, $3)", [key.table.rawValue, key.period.firstDay, loadId]) ?? ""
             let columns = key.table.columns.joined(separator: ", ")
-            let writer = try connection.beginCopy("COPY dw.\(Connection.quoteIdentifier(table)) (\(columns)) FROM STDIN")
+            let writer = try connection.beginCopy(
+                "COPY dw.\(Connection.quoteIdentifier(table)) (\(columns)) FROM STDIN", pipelined: true)
             return (writer, table)
         }
         let normaliser: any Normaliser
@@ -538,6 +540,8 @@ final class UnitSession {
         result.rowsRejected = context.rejectCount
         result.warnings = context.warnings
         result.rejects = Array(context.rejects.prefix(20))
+        let timer = PhaseTimer(file: result.file, start: started)
+        timer.mark("read, parse and stream")
         // 1. End the streamed COPY, then copy the buffered slices.
         if let streamed = sink.streaming, let writer = streamed.writer {
             do {
@@ -564,6 +568,7 @@ final class UnitSession {
             }
             createdTables[slice.key] = table
         }
+        timer.mark("finish COPY")
         // 2. Refuse what must not be committed.
         if context.rowsLoaded == 0 {
             if context.rejectCount > 0 {
@@ -600,10 +605,13 @@ final class UnitSession {
                 "INSERT INTO audit.load_slice_history (dataset, period, load_id, replaced_load, rows) VALUES ($1, $2::date, $3, $4::bigint, $5)",
                 [dataset.rawValue, period.firstDay, loadId, replaced, rows])
         }
+        timer.mark("swap partitions")
         // 4. Dimensions seen in the file.
         try upsertDimensions(dataset: dataset)
+        timer.mark("dimensions")
         // 5. Marts and derived tables for the periods this load touched.
         try connection.execute("SELECT dw.after_load($1, $2::date[])", [dataset.rawValue, Self.dateArray(periods)])
+        timer.mark("refresh marts")
         // 6. The load log, rejects and warnings, in the same transaction as the data.
         try Loader.insertRejects(connection, loadId: loadId, rejects: context.rejects)
         try Loader.insertWarnings(connection, loadId: loadId, warnings: context.warnings)
@@ -618,6 +626,8 @@ final class UnitSession {
              result.rowsRejected, context.warnings.count,
              result.replacedSlices.isEmpty ? nil : "replaced " + result.replacedSlices.joined(separator: ", ")])
         try connection.execute("COMMIT")
+        timer.mark("log and commit")
+        timer.report()
         inTransaction = false
         return result
     }
@@ -717,4 +727,31 @@ public enum PostgresArray {
     }
 
     public static func text(_ values: [String]) -> String { text(values.map { Optional($0) }) }
+}
+
+/// Phase timings of a load, printed to standard error when NOFDB_TIMING=1 (for profiling;
+/// benchmark figures come from Scripts/bench).
+final class PhaseTimer {
+    let file: String
+    let enabled = ProcessInfo.processInfo.environment["NOFDB_TIMING"] == "1"
+    private var last: Date
+    private var phases: [(String, Double)] = []
+
+    init(file: String, start: Date) {
+        self.file = file
+        last = start
+    }
+
+    func mark(_ phase: String) {
+        guard enabled else { return }
+        let now = Date()
+        phases.append((phase, now.timeIntervalSince(last)))
+        last = now
+    }
+
+    func report() {
+        guard enabled else { return }
+        let text = phases.map { String(format: "%@ %.3fs", $0.0, $0.1) }.joined(separator: ", ")
+        FileHandle.standardError.write(Data("timing \(file): \(text)\n".utf8))
+    }
 }

@@ -38,6 +38,8 @@ final class RTTNormaliser: Normaliser {
     var firstMismatch: String?
     var lastPeriodText = ""
     var lastPeriod: YearMonth?
+    /// `YYYY-MM-01` of `lastPeriod`, made once per file rather than once per row.
+    var lastPeriodDay = ""
     var bandValues: [Int?]
 
     init(context: IngestContext, header: [String]) throws {
@@ -82,6 +84,14 @@ final class RTTNormaliser: Normaliser {
     }
 
     static func part(_ text: String) -> String? {
+        switch text {
+        case "Part_1A": return "1A"
+        case "Part_1B": return "1B"
+        case "Part_2": return "2"
+        case "Part_2A": return "2A"
+        case "Part_3": return "3"
+        default: break
+        }
         let t = text.uppercased().replacingOccurrences(of: "PART", with: "")
             .trimmingCharacters(in: CharacterSet(charactersIn: "_ -"))
         return ["1A", "1B", "2", "2A", "3"].contains(t) ? t : nil
@@ -102,6 +112,7 @@ final class RTTNormaliser: Normaliser {
         guard let parsed else { throw reader.fail(columns.period, "is not a period such as RTT-November-2024") }
         lastPeriodText = text
         lastPeriod = parsed
+        lastPeriodDay = parsed.firstDay
         return parsed
     }
 
@@ -127,9 +138,12 @@ final class RTTNormaliser: Normaliser {
             let commissionerParent = try c.commissionerParentCode.flatMap { try reader.text($0, required: false) }
             var bandSum = 0
             var anyBand = false
+            var values: [Int?] = []
+            swap(&values, &bandValues)
+            defer { swap(&values, &bandValues) }
             for b in 0..<c.bandCount {
                 let v = try reader.optionalCount(c.bandStart + b)
-                bandValues[b] = v
+                values[b] = v
                 if let v {
                     bandSum += v
                     anyBand = true
@@ -158,9 +172,9 @@ final class RTTNormaliser: Normaliser {
                     if firstMismatch == nil { firstMismatch = "line \(row.rowNumber): Total All \(totalAll) ≠ Total \(total) + unknown \(unknown ?? 0)" }
                 }
             }
-            let values = bandValues
+            let periodDay = lastPeriodDay
             try context.sink.withRow(.rtt, period, line: row.rowNumber) { e in
-                e.appendField(period.firstDay); e.appendTab()
+                e.appendField(periodDay); e.appendTab()
                 e.appendField(provider); e.appendTab()
                 e.appendField(providerParent); e.appendTab()
                 e.appendField(commissionerParent); e.appendTab()

@@ -129,13 +129,21 @@ public final class CopyWriter {
     var failed: PostgresError?
     public internal(set) var finished = false
     var lastServerError: PostgresError?
+    /// When set, chunks are handed to libpq by a background thread so the caller can encode
+    /// the next chunk while the server parses the last one.
+    var sender: PipelinedSender?
 
-    init(connection: Connection, conn: OpaquePointer, chunkSize: Int, sql: String) {
+    init(connection: Connection, conn: OpaquePointer, chunkSize: Int, sql: String, pipelined: Bool = false) {
         self.connection = connection
         self.conn = conn
         self.sql = sql
         self.chunkSize = max(chunkSize, 64 * 1024)
         encoder = CopyTextEncoder(capacity: self.chunkSize + 64 * 1024)
+        if pipelined {
+            let sender = PipelinedSender(conn: conn)
+            sender.start()
+            self.sender = sender
+        }
     }
 
     /// Rows ended so far.
@@ -173,6 +181,15 @@ public final class CopyWriter {
 
     private func put(_ bytes: [UInt8]) throws {
         if let failed { throw failed }
+        if let sender {
+            guard sender.enqueue(bytes) else {
+                let error = PostgresError(kind: .connection, message: "sending COPY data failed: \(sender.failure ?? "unknown error")")
+                failed = error
+                throw error
+            }
+            bytesSent += bytes.count
+            return
+        }
         var offset = 0
         // libpq takes an Int32 length: send very large buffers in pieces.
         while offset < bytes.count {
@@ -207,6 +224,14 @@ extension CopyWriter {
         } catch {
             sendError = error
         }
+        if let sender {
+            // Every chunk must be in libpq before the COPY ends; the thread stops here.
+            if let failure = sender.close(), failed == nil {
+                failed = PostgresError(kind: .connection, message: "sending COPY data failed: \(failure)")
+                sendError = failed
+            }
+            self.sender = nil
+        }
         if sendError == nil, PQputCopyEnd(conn, nil) != 1 {
             sendError = PostgresError(
                 kind: .connection, message: "ending COPY failed: \(connection.lastErrorMessage())", sql: sql)
@@ -219,6 +244,11 @@ extension CopyWriter {
 
     /// Aborts the COPY (the server keeps nothing it received) and drains the results.
     public func abort(_ reason: String) {
+        if let sender {
+            sender.cancel()
+            _ = sender.close()
+            self.sender = nil
+        }
         if failed == nil {
             _ = PQputCopyEnd(conn, String(reason.prefix(200)))
         }
@@ -252,10 +282,14 @@ extension CopyWriter {
 
 extension Connection {
     /// Starts `COPY … FROM STDIN` and returns the writer; call `finish()` or `abort(_:)`.
-    public func beginCopy(_ sql: String, chunkSize: Int = 1 << 20) throws -> CopyWriter {
+    ///
+    /// `pipelined`: a background thread feeds libpq while the caller keeps encoding, so
+    /// client and server work at the same time. The connection must not be used for anything
+    /// else until `finish()` or `abort(_:)` returns.
+    public func beginCopy(_ sql: String, chunkSize: Int = 1 << 20, pipelined: Bool = false) throws -> CopyWriter {
         let conn = try handle(sql: sql)
         _ = try execute(sql)
-        return CopyWriter(connection: self, conn: conn, chunkSize: chunkSize, sql: sql)
+        return CopyWriter(connection: self, conn: conn, chunkSize: chunkSize, sql: sql, pipelined: pipelined)
     }
 
     /// Runs `COPY … FROM STDIN` and lets `body` stream rows through a `CopyWriter`.
@@ -280,5 +314,97 @@ extension Connection {
             throw error
         }
         return try writer.finish()
+    }
+}
+
+/// Feeds COPY chunks to libpq from a dedicated thread. Only this thread touches the
+/// connection between `start()` and `close()`, which the writer guarantees; hence
+/// `@unchecked Sendable`.
+final class PipelinedSender: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var queue: [[UInt8]] = []
+    private var closed = false
+    private var cancelled = false
+    private var done = false
+    private(set) var failure: String?
+    private let conn: OpaquePointer
+    private let maxQueued = 4
+
+    init(conn: OpaquePointer) { self.conn = conn }
+
+    func start() {
+        let thread = Thread { [self] in run() }
+        thread.name = "nofdb-copy-sender"
+        thread.start()
+    }
+
+    /// Queues a chunk (waits while the queue is full). False once sending has failed.
+    func enqueue(_ bytes: [UInt8]) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while queue.count >= maxQueued, failure == nil { condition.wait() }
+        guard failure == nil else { return false }
+        queue.append(bytes)
+        condition.broadcast()
+        return true
+    }
+
+    /// Drops what is queued (the COPY is being aborted).
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        queue.removeAll()
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Waits until everything queued has been sent and the thread has stopped. Returns the
+    /// libpq error, if sending failed.
+    func close() -> String? {
+        condition.lock()
+        closed = true
+        condition.broadcast()
+        while !done { condition.wait() }
+        let result = failure
+        condition.unlock()
+        return result
+    }
+
+    private func run() {
+        while true {
+            condition.lock()
+            while queue.isEmpty, !closed, !cancelled { condition.wait() }
+            if queue.isEmpty || cancelled {
+                done = true
+                condition.broadcast()
+                condition.unlock()
+                return
+            }
+            let chunk = queue.removeFirst()
+            condition.broadcast()
+            condition.unlock()
+            var offset = 0
+            var ok = true
+            while offset < chunk.count, ok {
+                let length = min(chunk.count - offset, 1 << 30)
+                let status = chunk.withUnsafeBufferPointer { raw -> Int32 in
+                    guard let base = raw.baseAddress else { return 1 }
+                    return (base + offset).withMemoryRebound(to: CChar.self, capacity: length) {
+                        PQputCopyData(conn, $0, Int32(length))
+                    }
+                }
+                ok = status == 1
+                offset += length
+            }
+            if !ok {
+                condition.lock()
+                failure = PQerrorMessage(conn).map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? "PQputCopyData failed"
+                queue.removeAll()
+                done = true
+                condition.broadcast()
+                condition.unlock()
+                return
+            }
+        }
     }
 }
