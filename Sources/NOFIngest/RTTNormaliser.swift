@@ -29,9 +29,14 @@ final class RTTNormaliser: Normaliser {
     let context: IngestContext
     let header: [String]
     let columns: Columns
-    /// 64-bit fingerprints of the row keys seen, to refuse duplicate rows in bounded memory
-    /// (8 bytes a row rather than the key strings).
+    /// 64-bit fingerprints of the row keys seen, to refuse duplicate rows. Published files
+    /// group rows by provider, so the set holds one provider's rows and is emptied when the
+    /// next provider starts: memory stays flat however long the file. Should a provider come
+    /// back after others (an ungrouped file), fingerprints are kept for the rest of the file.
     var fingerprints: Set<Int> = []
+    var currentProvider = ""
+    var finishedProviders: Set<String> = []
+    var grouped = true
     var aggregates: [YearMonth: [String: Aggregate]] = [:]
     var partTwoMismatches = 0
     var partOneMismatches = 0
@@ -152,6 +157,12 @@ final class RTTNormaliser: Normaliser {
             let total = try reader.optionalCount(c.total)
             let unknown = try reader.optionalCount(c.unknown)
             let totalAll = try reader.optionalCount(c.totalAll)
+            if provider != currentProvider {
+                if !currentProvider.isEmpty { finishedProviders.insert(currentProvider) }
+                if finishedProviders.contains(provider) { grouped = false }
+                if grouped { fingerprints.removeAll(keepingCapacity: true) }
+                currentProvider = provider
+            }
             var hasher = Hasher()
             hasher.combine(provider)
             hasher.combine(commissioner)

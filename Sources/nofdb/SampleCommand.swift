@@ -30,6 +30,9 @@ struct SampleCommand: ParsableCommand {
     @Option(help: "Only these datasets (comma-separated): ae, ambulance, rtt, cancer, diagnostics.")
     var datasets: String?
 
+    @Option(name: .customLong("rtt-commissioners"), help: "Commissioners per RTT provider (RTT rows grow in proportion; benchmarks use 40 for a 4x file).")
+    var rttCommissioners: Int?
+
     func run() throws {
         var options = national ? SampleOptions.national() : SampleOptions()
         if let months {
@@ -39,6 +42,10 @@ struct SampleCommand: ParsableCommand {
         if let end {
             guard let month = YearMonth(end) else { throw ValidationError("--end \(end): use YYYY-MM") }
             options.end = month
+        }
+        if let rttCommissioners {
+            guard rttCommissioners >= 1 else { throw ValidationError("--rtt-commissioners must be at least 1") }
+            options.rttCommissioners = rttCommissioners
         }
         if let datasets {
             options.datasets = Set(datasets.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
