@@ -102,6 +102,7 @@ let package = Package(
             dependencies: ["NOFReports", "NOFIngest", "NOFSample", "NOFPostgres", "TestSupport"]),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["TestSupport", "NOFPostgres", "NOFSample", "NOFSync"]),
+            dependencies: ["TestSupport", "NOFPostgres", "NOFSample", "NOFSync", "NOFIngest", "NOFCore"],
+            exclude: ["Fixtures"]),
     ]
 )

@@ -89,7 +89,8 @@ public final class Loader {
         return (results, skipped)
     }
 
-    func ensureSchema() throws {
+    /// Applies pending migrations (once per Loader), so a scheduled load needs no separate init.
+    public func ensureSchema() throws {
         guard !migrated else { return }
         _ = try Migrator(connection: connection).migrate(onWait: {
             self.options.onWait("another nofdb is initialising the database; waiting…")

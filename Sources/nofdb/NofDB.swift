@@ -21,6 +21,6 @@ struct NofDB: AsyncParsableCommand {
         version: NofdbVersion.current,
         subcommands: [
             InitCommand.self, LoadCommand.self, ReportCommand.self, QueryCommand.self, StatusCommand.self,
-            GrantReaderCommand.self, DBCommand.self, SampleCommand.self,
+            SyncCommand.self, GrantReaderCommand.self, DBCommand.self, SampleCommand.self,
         ])
 }
