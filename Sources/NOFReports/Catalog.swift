@@ -15,6 +15,8 @@ public struct ReportDefinition: Sendable {
     }
 
     public var name: String
+    /// A short title for the report's heading.
+    public var title: String
     public var description: String
     /// Parameter names as the header lists them: period, peer-group, domain, org, region,
     /// limit, or ORG for a positional organisation argument.
@@ -28,6 +30,7 @@ public struct ReportDefinition: Sendable {
     static func parse(path: String, text: String) -> ReportDefinition? {
         var name = (path as NSString).lastPathComponent.replacingOccurrences(of: ".sql", with: "")
         var description = ""
+        var title = ""
         var parameters: [String] = []
         var latest: String?
         var sections: [Section] = []
@@ -42,6 +45,7 @@ public struct ReportDefinition: Sendable {
             }
             if let v = value("report") { name = v; continue }
             if let v = value("description") { description = v; continue }
+            if let v = value("title") { title = v; continue }
             if let v = value("parameters") {
                 parameters = v.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
                 continue
@@ -72,10 +76,12 @@ public struct ReportDefinition: Sendable {
             sections[i].sql = sections[i].sql.trimmingCharacters(in: .whitespacesAndNewlines)
             if sections[i].sql.hasSuffix(";") { sections[i].sql.removeLast() }
         }
-        return ReportDefinition(name: name, description: description, parameters: parameters, latestSQL: latest, sections: sections)
+        return ReportDefinition(
+            name: name, title: title.isEmpty ? name : title, description: description, parameters: parameters,
+            latestSQL: latest, sections: sections)
     }
 
-    /// `line x=month y=value series=standard` or `bar label=org_name value=average_score`.
+    /// `line x=month y=value series=standard only=unit:%` or `bar label=org_name value=average_score`.
     static func parseChart(_ text: String) -> ChartSpec? {
         let words = text.split(separator: " ").map(String.init)
         guard let first = words.first, let kind = ChartSpec.Kind(rawValue: first) else { return nil }
@@ -85,7 +91,11 @@ public struct ReportDefinition: Sendable {
             if kv.count == 2 { pairs[kv[0]] = kv[1] }
         }
         guard let x = pairs["x"] ?? pairs["label"], let y = pairs["y"] ?? pairs["value"] else { return nil }
-        return ChartSpec(kind: kind, x: x, y: y, series: pairs["series"])
+        var filter: (String, String)?
+        if let only = pairs["only"], let colon = only.firstIndex(of: ":") {
+            filter = (String(only[..<colon]), String(only[only.index(after: colon)...]))
+        }
+        return ChartSpec(kind: kind, x: x, y: y, series: pairs["series"], onlyColumn: filter?.0, onlyValue: filter?.1)
     }
 }
 

@@ -93,7 +93,9 @@ public enum HTMLReport {
 
     static func chartCaption(_ table: ReportTable, _ chart: ChartSpec) -> String {
         switch chart.kind {
-        case .line: return "\(chart.y) by \(chart.x)" + (chart.series.map { " for each \($0)" } ?? "")
+        case .line:
+            return "\(chart.y) by \(chart.x)" + (chart.series.map { " for each \($0)" } ?? "")
+                + (chart.onlyValue.map { " (\(chart.onlyColumn ?? "") \($0) only)" } ?? "")
         case .bar: return "\(chart.y) by \(chart.x)"
         }
     }
@@ -107,12 +109,17 @@ public enum HTMLReport {
     }
 
     static func format(_ v: Double) -> String {
-        abs(v) >= 1000 ? String(format: "%.0f", v) : (v == v.rounded() ? String(format: "%.0f", v) : String(format: "%.1f", v))
+        if abs(v) >= 1000 || v == v.rounded() { return String(format: "%.0f", v) }
+        return abs(v) < 10 ? String(format: "%.2f", v) : String(format: "%.1f", v)
     }
 
     /// An inline SVG chart, or nil when the columns are missing or there is nothing to plot.
     static func chartSVG(_ table: ReportTable, _ chart: ChartSpec, id: String) -> String? {
         guard let xi = table.columnIndex(chart.x), let yi = table.columnIndex(chart.y) else { return nil }
+        var table = table
+        if let column = chart.onlyColumn, let value = chart.onlyValue, let ci = table.columnIndex(column) {
+            table.rows = table.rows.filter { $0[ci].display == value }
+        }
         switch chart.kind {
         case .bar: return barSVG(table, xi, yi, chart, id)
         case .line: return lineSVG(table, xi, yi, chart.series.flatMap { table.columnIndex($0) }, chart, id)
@@ -120,20 +127,25 @@ public enum HTMLReport {
     }
 
     static func barSVG(_ table: ReportTable, _ li: Int, _ vi: Int, _ chart: ChartSpec, _ id: String) -> String? {
-        let items = table.rows.prefix(40).compactMap { row -> (String, Double)? in
-            number(row[vi]).map { (row[li].display, $0) }
+        let segmentColumn = table.columnIndex("segment")
+        let items = table.rows.prefix(40).compactMap { row -> (String, Double, Int?)? in
+            let segment: Int? = segmentColumn.flatMap { if case .integer(let s) = row[$0] { return s } else { return nil } }
+            return number(row[vi]).map { (row[li].display, $0, segment) }
         }
+        let segmentColors = [1: "#007f3b", 2: "#78be20", 3: "#ffb81c", 4: "#d5281b"]
         guard !items.isEmpty else { return nil }
         let maxValue = max(items.map(\.1).max() ?? 1, 0.0001)
-        let barHeight = 16.0, gap = 4.0, labelWidth = 230.0, plotWidth = 520.0
+        let barHeight = 16.0, gap = 4.0, labelWidth = 250.0, plotWidth = 520.0
         let height = Double(items.count) * (barHeight + gap) + 30
         var svg = "<svg role=\"img\" aria-labelledby=\"\(id)t\" width=\"\(Int(labelWidth + plotWidth + 80))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(labelWidth + plotWidth + 80)) \(Int(height))\" xmlns=\"http://www.w3.org/2000/svg\">"
         svg += "<title id=\"\(id)t\">\(escape(chart.y)) by \(escape(chart.x))</title>"
         for (i, item) in items.enumerated() {
             let y = 10 + Double(i) * (barHeight + gap)
             let w = max(plotWidth * item.1 / maxValue, 1)
-            svg += "<text x=\"\(Int(labelWidth - 6))\" y=\"\(Int(y + barHeight - 4))\" text-anchor=\"end\">\(escape(String(item.0.prefix(34))))</text>"
-            svg += "<rect x=\"\(Int(labelWidth))\" y=\"\(Int(y))\" width=\"\(String(format: "%.1f", w))\" height=\"\(Int(barHeight))\" fill=\"\(palette[0])\"><title>\(escape(item.0)): \(format(item.1))</title></rect>"
+            let label = item.0.count > 32 ? String(item.0.prefix(31)) + "…" : item.0
+            let fill = item.2.flatMap { segmentColors[$0] } ?? palette[0]
+            svg += "<text x=\"\(Int(labelWidth - 6))\" y=\"\(Int(y + barHeight - 4))\" text-anchor=\"end\">\(escape(label))</text>"
+            svg += "<rect x=\"\(Int(labelWidth))\" y=\"\(Int(y))\" width=\"\(String(format: "%.1f", w))\" height=\"\(Int(barHeight))\" fill=\"\(fill)\"><title>\(escape(item.0)): \(format(item.1))</title></rect>"
             svg += "<text x=\"\(String(format: "%.1f", labelWidth + w + 4))\" y=\"\(Int(y + barHeight - 4))\">\(format(item.1))</text>"
         }
         svg += "</svg>"

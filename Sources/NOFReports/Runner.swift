@@ -139,7 +139,7 @@ public struct ReportRunner {
                 tables.append(ReportTable(title: section.title, result: result, footnotes: section.footnotes, chart: section.chart))
             }
         }
-        var title = definition.description.split(separator: ":").first.map(String.init) ?? definition.name
+        var title = definition.title
         if let period = parameters.first(where: { $0.0 == "period" })?.1 { title += " — \(period)" }
         if let org = binds[4] ?? nil {
             let name = try connection.scalar("SELECT org_name FROM dw.dim_organisation WHERE org_code = $1", [org]) ?? org

@@ -49,6 +49,18 @@ public struct ChartSpec: Sendable, Equatable {
     public var x: String
     public var y: String
     public var series: String?
+    /// Plot only rows whose column `onlyColumn` equals `onlyValue` (e.g. unit = %).
+    public var onlyColumn: String?
+    public var onlyValue: String?
+
+    public init(kind: Kind, x: String, y: String, series: String? = nil, onlyColumn: String? = nil, onlyValue: String? = nil) {
+        self.kind = kind
+        self.x = x
+        self.y = y
+        self.series = series
+        self.onlyColumn = onlyColumn
+        self.onlyValue = onlyValue
+    }
 }
 
 /// One table of a report.

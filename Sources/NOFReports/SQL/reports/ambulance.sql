@@ -1,4 +1,5 @@
 -- report: ambulance
+-- title: Ambulance response times
 -- description: Ambulance response times by trust (minutes) against the Ambulance Response Programme standards.
 -- parameters: period, org, region
 -- latest: SELECT max(period) FROM dw.fact_ambulance

@@ -1,4 +1,5 @@
 -- report: cancer
+-- title: Cancer waiting times by provider
 -- description: Cancer waiting times by provider: 28-day FDS, 31-day and 62-day performance against the targets in force.
 -- parameters: period, org, region, limit
 -- latest: SELECT max(period) FROM dw.fact_cancer

@@ -1,4 +1,5 @@
 -- report: coverage
+-- title: Data coverage
 -- description: Which dataset-months are loaded, from which revision, and the gaps between the first and last month.
 -- parameters: 
 -- latest: SELECT NULL::date

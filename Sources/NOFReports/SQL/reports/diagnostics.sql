@@ -1,4 +1,5 @@
 -- report: diagnostics
+-- title: Diagnostics waiting times by provider
 -- description: Diagnostics (DM01) by provider: waiting list and the share waiting 6+ weeks against the target in force.
 -- parameters: period, org, region, limit
 -- latest: SELECT max(period) FROM dw.fact_diagnostics

@@ -1,4 +1,5 @@
 -- report: field-test
+-- title: The A&E four-hour field test
 -- description: The A&E four-hour field test: the sites, their months not reported, England with and without them, and unexplained gaps.
 -- parameters: 
 -- latest: SELECT max(period) FROM dw.fact_ae

@@ -1,4 +1,5 @@
 -- report: league-table
+-- title: NOF-style league table
 -- description: NOF-style league table: rank, segment and average score for a month or quarter, one peer group and domain.
 -- parameters: period, peer-group, domain, region, limit
 -- latest: SELECT max(period) FROM dw.mart_league WHERE period_type = $1

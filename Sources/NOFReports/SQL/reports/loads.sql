@@ -1,4 +1,5 @@
 -- report: loads
+-- title: Load history
 -- description: Load history (newest first) with row and reject counts, and the rejected rows explained.
 -- parameters: limit
 -- latest: SELECT NULL::date

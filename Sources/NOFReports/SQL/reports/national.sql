@@ -1,10 +1,11 @@
 -- report: national
+-- title: England against the standards
 -- description: England per standard over time against the targets in force (13 months to the period), with the A&E field-test note.
 -- parameters: period
 -- latest: SELECT max(period) FROM dw.mart_standard WHERE org_level = 'england'
 -- bind: $2 period, $9 trend_start
 -- section: England
--- chart: line x=month y=value series=standard
+-- chart: line x=month y=value series=standard only=unit:%
 -- footnote: England figures are computed from providers: rates from summed numerators and denominators.
 -- footnote: † A&E four-hour: the field-test sites (May 2019 - May 2023) did not report; their attendances and breaches are excluded.
 SELECT to_char(period, 'YYYY-MM') AS month, standard_name AS standard, round(rate, 2) AS value, unit, target,

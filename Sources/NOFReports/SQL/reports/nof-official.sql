@@ -1,4 +1,5 @@
 -- report: nof-official
+-- title: Official NOF beside nofdb
 -- description: The official NHS Oversight Framework segments and ranks beside nofdb's own league for the same quarter.
 -- parameters: period, limit
 -- latest: SELECT max(period) FROM dw.fact_nof_metric

@@ -1,4 +1,5 @@
 -- report: rtt-waits
+-- title: Elective waiting list by provider
 -- description: Elective waiting list by provider: size, 18-week share, 52/65/78/104+ week waits, median and 92nd-percentile wait.
 -- parameters: period, org, region, limit
 -- latest: SELECT max(period) FROM dw.fact_rtt_provider

@@ -1,4 +1,5 @@
 -- report: segments
+-- title: Segments and movers
 -- description: How many organisations sit in each segment, and who moved between the previous period and this one.
 -- parameters: period, peer-group, domain
 -- latest: SELECT max(period) FROM dw.mart_league WHERE period_type = $1

@@ -1,4 +1,5 @@
 -- report: trust
+-- title: Trust profile
 -- description: One trust's profile: every standard's latest value against its target, a 13-month trend, and its league rank and segment.
 -- parameters: ORG, period
 -- latest: SELECT max(period) FROM dw.mart_standard WHERE org_code = $5 AND org_level = 'provider'
@@ -14,7 +15,7 @@ SELECT standard_name AS standard, to_char(period, 'YYYY-MM') AS month, round(rat
          ORDER BY standard_code, period DESC) latest
  ORDER BY (SELECT sort_order FROM dw.dim_standard s WHERE s.standard_code = latest.standard_code);
 -- section: 13-month trend
--- chart: line x=month y=value series=standard
+-- chart: line x=month y=value series=standard only=unit:%
 SELECT to_char(period, 'YYYY-MM') AS month, standard_name AS standard, round(rate, 2) AS value, unit,
        CASE WHEN status = 'not_reported_field_test' THEN '†' ELSE '' END AS note
   FROM nof.standard_performance
