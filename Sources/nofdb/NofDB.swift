@@ -9,14 +9,15 @@ struct NofDB: AsyncParsableCommand {
         commandName: "nofdb",
         abstract: "Load NHS England monthly performance statistics into PostgreSQL and report on them.",
         discussion: """
-            Database: --database-url, else DATABASE_URL, else the PG* variables, else nofdb's own
-            embedded PostgreSQL cluster (created and started on first use).
+            Database: --database-url, else DATABASE_URL, else the PG* variables, else \
+            nofdb's own embedded PostgreSQL cluster (created and started on first use).
 
             Typical use:
               nofdb init                      create or upgrade the warehouse schema
               nofdb load ~/Downloads/nhse     load every published file found there
               nofdb report league-table       NOF-style league table for the latest quarter
               nofdb report --list             every canned report and its parameters
+              nofdb sync                      fetch and load new publications (for cron)
             """,
         version: NofdbVersion.current,
         subcommands: [
