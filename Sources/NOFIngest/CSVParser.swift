@@ -81,6 +81,16 @@ public final class CSVParser {
             hasContent = false
             fieldStart = 0
         }
+
+        /// A line end (`terminator` is CR or LF) closes the record: hand it over, count the line.
+        @inline(__always)
+        mutating func finishLine(_ terminator: UInt8, _ onRecord: (inout CSVRecord) throws -> Void) throws {
+            endRecord()
+            try emit(onRecord)
+            lastWasCR = terminator == 0x0D
+            line += 1
+            recordLine = line
+        }
     }
 
     private var core = Core()
@@ -178,11 +188,7 @@ public final class CSVParser {
                     c.endField()
                     i += 1
                 } else if b == 0x0A || b == 0x0D {
-                    c.endRecord()
-                    try c.emit(onRecord)
-                    c.lastWasCR = b == 0x0D
-                    c.line += 1
-                    c.recordLine = c.line
+                    try c.finishLine(b, onRecord)
                     i += 1
                 } else {
                     c.state = .unquoted
@@ -205,11 +211,7 @@ public final class CSVParser {
                         c.endField()
                         c.state = .fieldStart
                     } else {
-                        c.endRecord()
-                        try c.emit(onRecord)
-                        c.lastWasCR = x == 0x0D
-                        c.line += 1
-                        c.recordLine = c.line
+                        try c.finishLine(x, onRecord)
                     }
                     i += 1
                 }
@@ -238,11 +240,7 @@ public final class CSVParser {
                     c.state = .fieldStart
                     i += 1
                 } else if b == 0x0A || b == 0x0D {
-                    c.endRecord()
-                    try c.emit(onRecord)
-                    c.lastWasCR = b == 0x0D
-                    c.line += 1
-                    c.recordLine = c.line
+                    try c.finishLine(b, onRecord)
                     i += 1
                 } else {
                     // Text after a closing quote ("abc"def): keep it, as spreadsheets do.

@@ -1,5 +1,6 @@
 import Foundation
 import NOFCore
+import NOFPostgres
 
 /// Official NHS Oversight Framework CSVs: the quarterly data file (one row per trust ×
 /// quarter × metric) and the league table (one row per trust). Loaded into their own facts
@@ -68,17 +69,11 @@ final class NOFNormaliser: Normaliser {
         }
         let rank = try wholeNumber(reader, 10)
         let rankRange = try reader.text(11, required: false)
-        if let first = seen[period]?[code] {
+        if let first = firstLine(period, code, row.rowNumber) {
             throw reader.fail(4, "\(code) appears twice in the \(quarter) league table (first on line \(first))")
         }
-        seen[period, default: [:]][code] = row.rowNumber
         try context.sink.withRow(.nofLeague, period, line: row.rowNumber) { e in
-            e.appendField(period.firstDay); e.appendTab()
-            e.appendField(quarter.description); e.appendTab()
-            e.appendField(code); e.appendTab()
-            e.appendField(trustType); e.appendTab()
-            e.appendField(subtype); e.appendTab()
-            e.appendField(region); e.appendTab()
+            Self.appendTrust(&e, period, quarter, code, trustType, subtype, region)
             e.appendField(average); e.appendTab()
             e.appendField(averageRange); e.appendTab()
             e.appendInt(segment); e.appendTab()
@@ -100,17 +95,11 @@ final class NOFNormaliser: Normaliser {
         let units = try reader.text(11, required: false)
         let numbers = try (12...16).map { try reader.optionalDecimal($0) }
         let key = "\(code)|\(metric)|\(units ?? "")"
-        if let first = seen[period]?[key] {
+        if let first = firstLine(period, key, row.rowNumber) {
             throw reader.fail(8, "\(metric) (\(units ?? "no units")) appears twice for \(code) in \(quarter) (first on line \(first))")
         }
-        seen[period, default: [:]][key] = row.rowNumber
         try context.sink.withRow(.nofMetric, period, line: row.rowNumber) { e in
-            e.appendField(period.firstDay); e.appendTab()
-            e.appendField(quarter.description); e.appendTab()
-            e.appendField(code); e.appendTab()
-            e.appendField(trustType); e.appendTab()
-            e.appendField(subtype); e.appendTab()
-            e.appendField(region); e.appendTab()
+            Self.appendTrust(&e, period, quarter, code, trustType, subtype, region)
             e.appendField(domain); e.appendTab()
             e.appendField(subDomain); e.appendTab()
             e.appendField(metric); e.appendTab()
@@ -122,6 +111,26 @@ final class NOFNormaliser: Normaliser {
                 e.appendField(n)
             }
         }
+    }
+
+    /// Records `key` for the quarter; returns the line it was first seen on if it is a repeat.
+    private func firstLine(_ period: YearMonth, _ key: String, _ line: Int) -> Int? {
+        if let first = seen[period]?[key] { return first }
+        seen[period, default: [:]][key] = line
+        return nil
+    }
+
+    /// The columns both official facts start with: quarter, trust and where it sits.
+    private static func appendTrust(
+        _ e: inout CopyTextEncoder, _ period: YearMonth, _ quarter: FinancialQuarter, _ code: String,
+        _ trustType: String?, _ subtype: String?, _ region: String?
+    ) {
+        e.appendField(period.firstDay); e.appendTab()
+        e.appendField(quarter.description); e.appendTab()
+        e.appendField(code); e.appendTab()
+        e.appendField(trustType); e.appendTab()
+        e.appendField(subtype); e.appendTab()
+        e.appendField(region); e.appendTab()
     }
 
     func finish() throws {}
