@@ -113,6 +113,21 @@ public enum HTMLReport {
         return abs(v) < 10 ? String(format: "%.2f", v) : String(format: "%.1f", v)
     }
 
+    /// A value axis on round numbers (steps of 1, 2, 2.5 or 5 × 10ⁿ, about four of them) that
+    /// covers lo...hi, never below 0 for non-negative data.
+    static func niceAxis(_ lo: Double, _ hi: Double) -> (bottom: Double, top: Double, ticks: [Double]) {
+        let low = lo >= 0 ? 0 : lo
+        let span = hi > low ? hi - low : max(abs(hi), 1)
+        let raw = span / 4
+        let magnitude = pow(10, (log10(raw)).rounded(.down))
+        let step = [1.0, 2.0, 2.5, 5.0, 10.0].map { $0 * magnitude }.first { $0 >= raw } ?? 10 * magnitude
+        let bottom = (low / step).rounded(.down) * step
+        var top = (hi / step).rounded(.up) * step
+        if top <= bottom { top = bottom + step }
+        let count = Int(((top - bottom) / step).rounded())
+        return (bottom, top, (0...count).map { bottom + Double($0) * step })
+    }
+
     /// An inline SVG chart, or nil when the columns are missing or there is nothing to plot.
     static func chartSVG(_ table: ReportTable, _ chart: ChartSpec, id: String) -> String? {
         guard let xi = table.columnIndex(chart.x), let yi = table.columnIndex(chart.y) else { return nil }
@@ -169,18 +184,17 @@ public enum HTMLReport {
         xs.sort()
         let values = series.flatMap { $0.points.values }
         guard xs.count >= 1, let lo = values.min(), let hi = values.max() else { return nil }
-        let top = hi + (hi - lo) * 0.05 + (hi == lo ? 1 : 0)
-        let bottom = max(0, lo - (hi - lo) * 0.05 - (hi == lo ? 1 : 0))
-        let width = 760.0, height = 300.0, left = 50.0, right = 20.0, topPad = 15.0, bottomPad = 40.0
-        let legendHeight = Double((series.count + 2) / 3) * 16
+        let axis = niceAxis(lo, hi)
+        let top = axis.top, bottom = axis.bottom
+        let width = 760.0, height = 300.0, left = 50.0, right = 30.0, topPad = 15.0, bottomPad = 40.0
+        let legendHeight = Double((series.count + 1) / 2) * 16
         let plotW = width - left - right, plotH = height - topPad - bottomPad
         func px(_ i: Int) -> Double { xs.count == 1 ? left + plotW / 2 : left + plotW * Double(i) / Double(xs.count - 1) }
         func py(_ v: Double) -> Double { topPad + plotH * (1 - (v - bottom) / (top - bottom)) }
         let total = Int(height + legendHeight)
         var svg = "<svg role=\"img\" aria-labelledby=\"\(id)t\" width=\"\(Int(width))\" height=\"\(total)\" viewBox=\"0 0 \(Int(width)) \(total)\" xmlns=\"http://www.w3.org/2000/svg\">"
         svg += "<title id=\"\(id)t\">\(escape(chart.y)) by \(escape(chart.x))</title>"
-        for k in 0...4 {
-            let v = bottom + (top - bottom) * Double(k) / 4
+        for v in axis.ticks {
             let y = py(v)
             svg += "<line x1=\"\(Int(left))\" x2=\"\(Int(width - right))\" y1=\"\(String(format: "%.1f", y))\" y2=\"\(String(format: "%.1f", y))\" stroke=\"#d8dde0\"/>"
             svg += "<text x=\"\(Int(left - 4))\" y=\"\(String(format: "%.1f", y + 4))\" text-anchor=\"end\">\(format(v))</text>"
@@ -200,9 +214,10 @@ public enum HTMLReport {
                     svg += "<circle cx=\"\(String(format: "%.1f", px(i)))\" cy=\"\(String(format: "%.1f", py(v)))\" r=\"2.5\" fill=\"\(color)\"><title>\(escape(s.name)) \(escape(x)): \(format(v))</title></circle>"
                 }
             }
-            let lx = 10 + Double(n % 3) * 250, ly = height + Double(n / 3) * 16
+            let lx = 10 + Double(n % 2) * 375, ly = height + Double(n / 2) * 16
+            let name = s.name.count > 58 ? String(s.name.prefix(57)) + "…" : s.name
             svg += "<rect x=\"\(Int(lx))\" y=\"\(Int(ly - 9))\" width=\"10\" height=\"10\" fill=\"\(color)\"/>"
-            svg += "<text x=\"\(Int(lx + 14))\" y=\"\(Int(ly))\">\(escape(String(s.name.prefix(40))))</text>"
+            svg += "<text x=\"\(Int(lx + 14))\" y=\"\(Int(ly))\"><title>\(escape(s.name))</title>\(escape(name))</text>"
         }
         svg += "</svg>"
         return svg

@@ -75,7 +75,7 @@ public struct ReportTable: Sendable {
         self.title = title
         self.columns = columns
         self.rows = rows
-        self.footnotes = footnotes
+        self.footnotes = Self.applicable(footnotes, rows)
         self.chart = chart
     }
 
@@ -115,8 +115,19 @@ public struct ReportTable: Sendable {
         }
         self.title = title
         self.rows = rows
-        self.footnotes = footnotes
+        self.footnotes = Self.applicable(footnotes, rows)
         self.chart = chart
+    }
+
+    /// A footnote that starts with one of these marks explains a cell that carries it, and is
+    /// shown only when some cell does; other footnotes always apply.
+    static let footnoteMarks: Set<Character> = ["†", "‡", "§", "¶"]
+
+    static func applicable(_ footnotes: [String], _ rows: [[ReportCell]]) -> [String] {
+        footnotes.filter { note in
+            guard let mark = note.first, footnoteMarks.contains(mark) else { return true }
+            return rows.contains { row in row.contains { $0.display.contains(mark) } }
+        }
     }
 
     public func columnIndex(_ name: String) -> Int? { columns.firstIndex { $0.name == name } }

@@ -8,7 +8,7 @@
 -- chart: line x=month y=value series=standard only=unit:%
 -- footnote: England figures are computed from providers: rates from summed numerators and denominators.
 -- footnote: † A&E four-hour: the field-test sites (May 2019 - May 2023) did not report; their attendances and breaches are excluded.
-SELECT to_char(period, 'YYYY-MM') AS month, standard_name AS standard, round(rate, 2) AS value, unit, target,
+SELECT to_char(period, 'YYYY-MM') AS month, standard_name AS standard, round(rate, CASE WHEN unit = 'count' THEN 0 ELSE 2 END) AS value, unit, target,
        CASE met WHEN true THEN 'yes' WHEN false THEN 'no' END AS met, providers,
        CASE WHEN standard_code IN ('ae_4h_all', 'ae_4h_type1')
              AND EXISTS (SELECT 1 FROM dw.ae_field_test_site s

@@ -6,7 +6,7 @@
 -- bind: $2 period, $5 org, $9 trend_start
 -- section: Standards
 -- footnote: † not reported: A&E four-hour field test.
-SELECT standard_name AS standard, to_char(period, 'YYYY-MM') AS month, round(rate, 2) AS value, unit,
+SELECT standard_name AS standard, to_char(period, 'YYYY-MM') AS month, round(rate, CASE WHEN unit = 'count' THEN 0 ELSE 2 END) AS value, unit,
        target, target_kind, CASE met WHEN true THEN 'yes' WHEN false THEN 'no' END AS met,
        CASE WHEN status = 'not_reported_field_test' THEN '†' ELSE '' END AS note
   FROM (SELECT DISTINCT ON (standard_code) *
@@ -16,7 +16,7 @@ SELECT standard_name AS standard, to_char(period, 'YYYY-MM') AS month, round(rat
  ORDER BY (SELECT sort_order FROM dw.dim_standard s WHERE s.standard_code = latest.standard_code);
 -- section: 13-month trend
 -- chart: line x=month y=value series=standard only=unit:%
-SELECT to_char(period, 'YYYY-MM') AS month, standard_name AS standard, round(rate, 2) AS value, unit,
+SELECT to_char(period, 'YYYY-MM') AS month, standard_name AS standard, round(rate, CASE WHEN unit = 'count' THEN 0 ELSE 2 END) AS value, unit,
        CASE WHEN status = 'not_reported_field_test' THEN '†' ELSE '' END AS note
   FROM nof.standard_performance
  WHERE org_code = $5 AND org_level = 'provider' AND breakdown = '' AND unit = '%'
