@@ -99,7 +99,8 @@ let package = Package(
             exclude: ["Fixtures"]),
         .testTarget(
             name: "NOFReportsTests",
-            dependencies: ["NOFReports", "NOFIngest", "NOFSample", "NOFPostgres", "TestSupport"]),
+            dependencies: ["NOFReports", "NOFIngest", "NOFSample", "NOFPostgres", "TestSupport"],
+            exclude: ["Snapshots"]),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["TestSupport", "NOFPostgres", "NOFSample", "NOFSync", "NOFIngest", "NOFCore"],
