@@ -144,7 +144,7 @@ public enum HTMLReport {
     static func barSVG(_ table: ReportTable, _ li: Int, _ vi: Int, _ chart: ChartSpec, _ id: String) -> String? {
         let segmentColumn = table.columnIndex("segment")
         let items = table.rows.prefix(40).compactMap { row -> (String, Double, Int?)? in
-            let segment: Int? = segmentColumn.flatMap { if case .integer(let s) = row[$0] { return s } else { return nil } }
+            let segment: Int? = segmentColumn.flatMap { Int(row[$0].display) }
             return number(row[vi]).map { (row[li].display, $0, segment) }
         }
         let segmentColors = [1: "#007f3b", 2: "#78be20", 3: "#ffb81c", 4: "#d5281b"]
