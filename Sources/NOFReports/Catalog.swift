@@ -27,6 +27,21 @@ public struct ReportDefinition: Sendable {
 
     public var takesOrganisationArgument: Bool { parameters.contains("ORG") }
 
+    /// The sections `--section` asks for: all of them when nil, else the one whose title
+    /// equals or starts with `name` (any case; hyphens for spaces, so `league-position`).
+    public func sections(matching name: String?) throws -> [Section] {
+        guard let name else { return sections }
+        func key(_ s: String) -> String { s.lowercased().replacingOccurrences(of: " ", with: "-") }
+        let wanted = key(name.trimmingCharacters(in: .whitespaces))
+        let titles = sections.map { "'" + key($0.title) + "'" }.joined(separator: ", ")
+        if let exact = sections.first(where: { key($0.title) == wanted }) { return [exact] }
+        let prefixed = sections.filter { key($0.title).hasPrefix(wanted) }
+        guard !wanted.isEmpty, prefixed.count == 1 else {
+            throw ReportError("--section \(name): report \(self.name) has \(prefixed.count > 1 ? "more than one section starting so" : "no such section"); its sections: \(titles)")
+        }
+        return prefixed
+    }
+
     static func parse(path: String, text: String) -> ReportDefinition? {
         var name = (path as NSString).lastPathComponent.replacingOccurrences(of: ".sql", with: "")
         var description = ""
@@ -119,9 +134,13 @@ public enum ReportCatalog {
             lines.append("      \(report.description)")
             let options = report.parameters.filter { $0 != "ORG" }.map { "--\($0)" }
             lines.append("      parameters: " + (options.isEmpty ? "none" : options.joined(separator: ", ")))
+            if report.sections.count > 1 {
+                lines.append("      sections (--section): " + report.sections.map { $0.title.lowercased().replacingOccurrences(of: " ", with: "-") }.joined(separator: ", "))
+            }
         }
         lines.append("")
-        lines.append("Every report takes --format table|csv|json|markdown|html and --output FILE.")
+        lines.append("Every report takes --format table|csv|json|markdown|html and --output FILE;")
+        lines.append("--section NAME keeps one table of a report with several (a single CSV table for a spreadsheet).")
         lines.append("--period YYYY-MM | YYYY-Qn (financial year starting in that year, Q1 = Apr-Jun) | latest")
         lines.append("--peer-group acute|ambulance   --domain overall|urgent_and_emergency_care|elective|cancer|diagnostics")
         return lines.joined(separator: "\n")

@@ -19,6 +19,8 @@ public struct ReportOptions: Sendable {
     public var org: String?
     public var region: String?
     public var limit: Int?
+    /// Only this section of a report with several (its title or a prefix of it, any case).
+    public var section: String?
 
     public init() {}
 
@@ -54,6 +56,8 @@ public struct ReportRunner {
 
     /// Runs `definition` with `options`, validating the parameters first.
     public func run(_ definition: ReportDefinition, options: ReportOptions) throws -> ReportResult {
+        var definition = definition
+        definition.sections = try definition.sections(matching: options.section)
         try Migrator.requireCurrent(connection)
         var described: [(String, String)] = []
         let uses = Set(definition.parameters)

@@ -79,6 +79,9 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "At most this many rows.")
     var limit: Int?
 
+    @Option(help: "Only this section of a report with several (see --list), e.g. movers.")
+    var section: String?
+
     func run() throws {
         if list || name == nil {
             print(ReportCatalog.listing())
@@ -95,6 +98,7 @@ struct ReportCommand: ParsableCommand {
         options.org = organisation ?? org
         options.region = region
         options.limit = limit
+        options.section = section
         let connection = try database.connect()
         let report = try ReportRunner(connection: connection).run(definition, options: options)
         try output.emit(report)

@@ -158,6 +158,22 @@ struct ReportEndToEndTests {
         #expect(format.status != 0 && format.stderr.contains("table, csv, json, markdown, html"))
         let region = try nofdb(["report", "rtt-waits", "--region", "atlantis"], fixture)
         #expect(region.status != 0 && region.stderr.contains("Y56 London"))
+        let section = try nofdb(["report", "field-test", "--section", "nonesuch"], fixture)
+        #expect(section.status != 0 && section.stderr.contains("'field-test-sites', 'england-four-hour-performance', 'unexplained-gaps'"))
+    }
+
+    @Test("--section keeps one table, so CSV is a single RFC 4180 table")
+    func oneSection() throws {
+        let fixture = try RealDataFixture.get()
+        let all = try nofdb(["report", "field-test", "--format", "csv"], fixture)
+        let one = try nofdb(["report", "field-test", "--section", "england", "--format", "csv"], fixture)
+        #expect(all.status == 0 && one.status == 0, "\(one.stderr)")
+        let rows = parseCSV(one.stdout)
+        #expect(rows.first == ["month", "basis", "pct", "attendances", "excluded_sites"])
+        #expect(rows.allSatisfy { $0.count == 5 }, "one table: every row as wide as the header")
+        #expect(rows.count == 1 + 45 * 2, "the England series over the 45 loaded A&E months, on two bases")
+        #expect(all.stdout.contains(one.stdout))
+        #expect(all.stdout.count > one.stdout.count)
     }
 
     @Test("nofdb query binds --param values as parameters and refuses to change anything")
