@@ -103,14 +103,30 @@ public final class CSVParser {
     /// Total bytes consumed.
     public private(set) var bytesRead = 0
 
-    public init(fileName: String, maxFieldBytes: Int = 1 << 20) {
+    /// How the file's bytes are encoded; anything but UTF-8 is transcoded to UTF-8 as it is fed.
+    public let encoding: TextEncoding
+    private var transcoded: [UInt8] = []
+
+    public init(fileName: String, maxFieldBytes: Int = 1 << 20, encoding: TextEncoding = .utf8) {
         self.fileName = fileName
         self.maxFieldBytes = maxFieldBytes
+        self.encoding = encoding
     }
 
     /// Parses `chunk`, calling `onRecord` for every complete record.
     public func feed(_ chunk: UnsafeRawBufferPointer, _ onRecord: (inout CSVRecord) throws -> Void) throws {
         bytesRead += chunk.count
+        if encoding == .windows1252, chunk.contains(where: { $0 >= 0x80 }) {
+            // A single-byte encoding: each chunk transcodes on its own, whatever its boundaries.
+            transcoded.removeAll(keepingCapacity: true)
+            Windows1252.appendUTF8(of: chunk, to: &transcoded)
+            try transcoded.withUnsafeBytes { try feedUTF8($0, onRecord) }
+        } else {
+            try feedUTF8(chunk, onRecord)
+        }
+    }
+
+    private func feedUTF8(_ chunk: UnsafeRawBufferPointer, _ onRecord: (inout CSVRecord) throws -> Void) throws {
         var bytes = chunk
         if atStart {
             // Hold the first three bytes back to recognise a UTF-8 byte-order mark.
@@ -246,6 +262,51 @@ public final class CSVParser {
                     // Text after a closing quote ("abc"def): keep it, as spreadsheets do.
                     c.state = .unquoted
                 }
+            }
+        }
+    }
+}
+
+/// The text encodings nofdb reads CSV in. NHS England publishes UTF-8 (often with a BOM); a
+/// file re-saved by a spreadsheet on Windows may be Windows-1252.
+public enum TextEncoding: String, Sendable, CaseIterable {
+    case utf8 = "utf-8"
+    case windows1252 = "windows-1252"
+
+    /// Accepts the usual spellings: utf-8, utf8, windows-1252, cp1252.
+    public init?(name: String) {
+        switch name.lowercased().replacingOccurrences(of: "_", with: "-") {
+        case "utf-8", "utf8": self = .utf8
+        case "windows-1252", "cp1252", "win-1252", "windows1252": self = .windows1252
+        default: return nil
+        }
+    }
+}
+
+/// Windows-1252 to UTF-8. 0xA0-0xFF are U+00A0-U+00FF; 0x80-0x9F are the typographic
+/// characters (€, ‘ ’ “ ” – — …) where defined, and the C1 control of the same number where
+/// not (0x81, 0x8D, 0x8F, 0x90, 0x9D), as the WHATWG Encoding Standard maps them.
+enum Windows1252 {
+    static let high: [UInt32] = [
+        0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
+        0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
+    ]
+
+    static func appendUTF8(of bytes: UnsafeRawBufferPointer, to out: inout [UInt8]) {
+        out.reserveCapacity(out.count + bytes.count + bytes.count / 8)
+        for b in bytes {
+            if b < 0x80 {
+                out.append(b)
+                continue
+            }
+            let scalar = b < 0xA0 ? high[Int(b) - 0x80] : UInt32(b)
+            if scalar < 0x800 {
+                out.append(UInt8(0xC0 | (scalar >> 6)))
+                out.append(UInt8(0x80 | (scalar & 0x3F)))
+            } else {
+                out.append(UInt8(0xE0 | (scalar >> 12)))
+                out.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
+                out.append(UInt8(0x80 | (scalar & 0x3F)))
             }
         }
     }

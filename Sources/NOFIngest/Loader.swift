@@ -14,6 +14,8 @@ public struct LoadOptions: Sendable {
     public var wait = true
     /// Told when this load has to wait for another.
     public var onWait: @Sendable (String) -> Void = { _ in }
+    /// The encoding of CSV files (XLSX and XLS carry their own).
+    public var encoding = TextEncoding.utf8
     /// Progress reports while a file is read (bytes done, bytes total, rows read).
     public var onProgress: (@Sendable (LoadProgress) -> Void)?
 
@@ -150,7 +152,7 @@ public final class Loader {
 
     /// Streams a CSV file through the pipeline, checking the bytes are the ones hashed.
     func readCSV(chunked: ChunkedFile, expectedSHA: String, size total: Int, pipeline: RowPipeline) throws -> Int {
-        let parser = CSVParser(fileName: chunked.displayName)
+        let parser = CSVParser(fileName: chunked.displayName, encoding: options.encoding)
         var hasher = SHA256Hasher()
         let started = Date()
         var lastReport = Date()
@@ -297,7 +299,7 @@ public final class Loader {
                 continue
             }
             results.append(loadUnit(base: unit, kind: .csv) { pipeline in
-                let parser = CSVParser(fileName: memberName)
+                let parser = CSVParser(fileName: memberName, encoding: self.options.encoding)
                 var rows = 0
                 let handle: (inout CSVRecord) throws -> Void = { record in
                     rows += 1

@@ -222,7 +222,7 @@ struct RowReader<R: RowCells> {
     /// A required, valid UTF-8 text cell.
     func text(_ i: Int, required: Bool = true) throws -> String? {
         guard row.isValidText(i) else {
-            throw fail(i, "not valid UTF-8 text (the file looks like Windows-1252); re-save it as UTF-8 (CSV UTF-8) and load again")
+            throw fail(i, "not valid UTF-8 text (the file looks like Windows-1252): load it with --encoding windows-1252, or re-save it as CSV UTF-8")
         }
         let value = row.string(i)
         if value.isEmpty {

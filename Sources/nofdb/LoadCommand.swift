@@ -41,7 +41,13 @@ struct LoadCommand: ParsableCommand {
     @Flag(name: .customLong("no-wait"), help: "Fail at once if another load of the same dataset is running.")
     var noWait = false
 
+    @Option(help: "Encoding of CSV files: utf-8 (NHS England's; the default) or windows-1252 (a file re-saved by Excel on Windows).")
+    var encoding = "utf-8"
+
     func validate() throws {
+        if TextEncoding(name: encoding) == nil {
+            throw ValidationError("unknown encoding '\(encoding)'; use utf-8 or windows-1252")
+        }
         if let dataset, Dataset(name: dataset) == nil {
             throw ValidationError(
                 "unknown dataset '\(dataset)'; use one of: \(Dataset.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -50,6 +56,7 @@ struct LoadCommand: ParsableCommand {
 
     func run() throws {
         var options = LoadOptions(dataset: dataset.flatMap(Dataset.init(name:)), strict: strict, wait: !noWait)
+        options.encoding = TextEncoding(name: encoding) ?? .utf8
         options.onWait = { Console.note($0) }
         let progress = ProgressLine(enabled: Console.stderrIsTerminal && !json)
         options.onProgress = { progress.update($0) }

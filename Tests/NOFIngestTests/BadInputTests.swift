@@ -119,6 +119,19 @@ struct BadInputTests {
         #expect(message.contains("not valid UTF-8"))
         #expect(message.contains("Org name"))
         #expect(message.contains("\\xD4"))
+        #expect(message.contains("--encoding windows-1252"))
+        // Loaded as Windows-1252, the same bytes load and the name is stored as UTF-8.
+        try withTestDatabase { db in
+            let url = try TestEnvironment.temporaryDirectory("cp1252").appendingPathComponent("cp1252.csv")
+            try Data(bytes).write(to: url)
+            var options = LoadOptions()
+            options.strict = true
+            options.encoding = .windows1252
+            let result = try #require(try load(db, [url], options).first)
+            #expect(result.status == .loaded, "\(result.message ?? "")")
+            let c = try db.connect()
+            #expect(try c.scalar("SELECT org_name FROM dw.dim_organisation WHERE org_code = 'RBD'") == "HÔPITAL")
+        }
     }
 
     @Test("a 10 MB field")

@@ -5,9 +5,12 @@ import Testing
 @Suite("CSV parser")
 struct CSVParserTests {
     func parse(_ text: String, chunk: Int = 3) throws -> [(line: Int, fields: [String])] {
-        let parser = CSVParser(fileName: "t.csv")
+        try parse(bytes: Array(text.utf8), chunk: chunk)
+    }
+
+    func parse(bytes: [UInt8], chunk: Int = 3, encoding: TextEncoding = .utf8) throws -> [(line: Int, fields: [String])] {
+        let parser = CSVParser(fileName: "t.csv", encoding: encoding)
         var out: [(Int, [String])] = []
-        let bytes = Array(text.utf8)
         var i = 0
         let handle: (inout CSVRecord) throws -> Void = { r in out.append((r.line, (0..<r.count).map { r.raw($0) })) }
         while i < bytes.count {
@@ -24,6 +27,20 @@ struct CSVParserTests {
         let rows = try parse("a,\"b, c\",\"say \"\"hi\"\"\"\r\n1,2,3\r\n")
         #expect(rows.map(\.fields) == [["a", "b, c", "say \"hi\""], ["1", "2", "3"]])
         #expect(rows.map(\.line) == [1, 2])
+    }
+
+    @Test("Windows-1252 is transcoded to UTF-8 whatever the chunk boundaries; UTF-8 is left alone")
+    func windows1252() throws {
+        // "HÔPITAL", "€5", "Smith’s – A&E" with Ô = 0xD4, € = 0x80, ’ = 0x92, – = 0x96; 0x81 is undefined.
+        let bytes: [UInt8] = Array("H".utf8) + [0xD4] + Array("PITAL,".utf8) + [0x80] + Array("5,\"Smith".utf8) + [0x92]
+            + Array("s ".utf8) + [0x96] + Array(" A&E\"\r\nx,".utf8) + [0x81] + Array(",y\r\n".utf8)
+        for chunk in [1, 2, 5, 1 << 20] {
+            let rows = try parse(bytes: bytes, chunk: chunk, encoding: .windows1252)
+            #expect(rows.map(\.fields) == [["HÔPITAL", "€5", "Smith’s – A&E"], ["x", "\u{81}", "y"]], "chunk \(chunk)")
+        }
+        let utf8 = try parse(bytes: Array("HÔPITAL,€\n".utf8), chunk: 1)
+        #expect(utf8.map(\.fields) == [["HÔPITAL", "€"]])
+        #expect(TextEncoding(name: "CP1252") == .windows1252 && TextEncoding(name: "utf8") == .utf8 && TextEncoding(name: "latin9") == nil)
     }
 
     @Test("a BOM is removed; LF, CR and a last line without newline all end records")
