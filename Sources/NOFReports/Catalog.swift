@@ -12,7 +12,11 @@ public struct ReportDefinition: Sendable {
         public var sql: String
         public var chart: ChartSpec?
         public var footnotes: [String]
+        /// The name `--section` takes: the title in lower case with hyphens, e.g. `league-position`.
+        public var slug: String { ReportDefinition.slug(title) }
     }
+
+    static func slug(_ text: String) -> String { text.lowercased().replacingOccurrences(of: " ", with: "-") }
 
     public var name: String
     /// A short title for the report's heading.
@@ -31,11 +35,10 @@ public struct ReportDefinition: Sendable {
     /// equals or starts with `name` (any case; hyphens for spaces, so `league-position`).
     public func sections(matching name: String?) throws -> [Section] {
         guard let name else { return sections }
-        func key(_ s: String) -> String { s.lowercased().replacingOccurrences(of: " ", with: "-") }
-        let wanted = key(name.trimmingCharacters(in: .whitespaces))
-        let titles = sections.map { "'" + key($0.title) + "'" }.joined(separator: ", ")
-        if let exact = sections.first(where: { key($0.title) == wanted }) { return [exact] }
-        let prefixed = sections.filter { key($0.title).hasPrefix(wanted) }
+        let wanted = Self.slug(name.trimmingCharacters(in: .whitespaces))
+        let titles = sections.map { "'" + $0.slug + "'" }.joined(separator: ", ")
+        if let exact = sections.first(where: { $0.slug == wanted }) { return [exact] }
+        let prefixed = sections.filter { $0.slug.hasPrefix(wanted) }
         guard !wanted.isEmpty, prefixed.count == 1 else {
             throw ReportError("--section \(name): report \(self.name) has \(prefixed.count > 1 ? "more than one section starting so" : "no such section"); its sections: \(titles)")
         }
@@ -135,7 +138,7 @@ public enum ReportCatalog {
             let options = report.parameters.filter { $0 != "ORG" }.map { "--\($0)" }
             lines.append("      parameters: " + (options.isEmpty ? "none" : options.joined(separator: ", ")))
             if report.sections.count > 1 {
-                lines.append("      sections (--section): " + report.sections.map { $0.title.lowercased().replacingOccurrences(of: " ", with: "-") }.joined(separator: ", "))
+                lines.append("      sections (--section): " + report.sections.map(\.slug).joined(separator: ", "))
             }
         }
         lines.append("")
