@@ -11,6 +11,12 @@ public struct YearMonth: Hashable, Comparable, Sendable, CustomStringConvertible
         self.month = month
     }
 
+    /// A month written in the code, not read from input (the month is clamped into 1...12).
+    public init(constant year: Int, _ month: Int) {
+        self.year = year
+        self.month = min(max(month, 1), 12)
+    }
+
     /// Parses `YYYY-MM` (also `YYYY-MM-DD`, taking the month).
     public init?(_ text: String) {
         let parts = text.split(separator: "-")

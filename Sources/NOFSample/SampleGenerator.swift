@@ -6,7 +6,7 @@ import ZIPFoundation
 public struct SampleOptions: Sendable {
     /// The last month of A&E and ambulance data; RTT, cancer and DM01 end a month earlier
     /// (their publication lag).
-    public var end = YearMonth(year: 2024, month: 5) ?? YearMonth(year: 2000, month: 1)!
+    public var end = YearMonth(constant: 2024, 5)
     public var months = 24
     public var acuteTrusts = 40
     public var independentProviders = 8
@@ -137,12 +137,12 @@ public struct SampleGenerator {
 
     /// Field-test sites and months (the reference list's dates).
     static let fieldTest: [String: (YearMonth, YearMonth)] = {
-        let from = YearMonth(year: 2019, month: 5)!, to = YearMonth(year: 2023, month: 5)!
+        let from = YearMonth(constant: 2019, 5), to = YearMonth(constant: 2023, 5)
         var sites: [String: (YearMonth, YearMonth)] = [:]
         for code in ["RGT", "RQM", "RDU", "RYJ", "RNQ", "RC9", "RXF", "RVW", "RX1", "RK9", "RHU", "RFR", "RGR"] {
             sites[code] = (from, to)
         }
-        sites["R0D"] = (YearMonth(year: 2020, month: 10)!, to)
+        sites["R0D"] = (YearMonth(constant: 2020, 10), to)
         return sites
     }()
 
