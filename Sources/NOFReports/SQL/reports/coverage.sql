@@ -16,7 +16,7 @@ SELECT dataset, to_char(min(period), 'YYYY-MM') AS first, to_char(max(period), '
  GROUP BY dataset ORDER BY dataset;
 -- section: Calendar
 SELECT dataset, extract(year FROM period)::integer AS year,
-       string_agg(CASE WHEN present THEN to_char(period, 'Mon') ELSE '·' END, ' ' ORDER BY period) AS months
+       string_agg(CASE WHEN present THEN to_char(period, 'Mon') ELSE ' · ' END, ' ' ORDER BY period) AS months
   FROM (SELECT d.dataset, m.period, EXISTS (SELECT 1 FROM nof.data_coverage c WHERE c.dataset = d.dataset AND c.period = m.period) AS present
           FROM (SELECT DISTINCT dataset FROM nof.data_coverage) d
           CROSS JOIN LATERAL (SELECT period FROM dw.dim_period
