@@ -99,7 +99,7 @@ let package = Package(
             exclude: ["Fixtures"]),
         .testTarget(
             name: "NOFReportsTests",
-            dependencies: ["NOFReports", "NOFIngest", "NOFSample", "NOFPostgres", "TestSupport"],
+            dependencies: ["NOFReports", "NOFIngest", "NOFSample", "NOFPostgres", "NOFCore", "TestSupport"],
             exclude: ["Snapshots"]),
         .testTarget(
             name: "EndToEndTests",

@@ -91,7 +91,9 @@ public struct ReportRunner {
                 described.append(("note", "\(q.code) read as its last month, \(q.months.last?.description ?? "")"))
             }
         case .latest:
-            if definition.name == "nof-official" { periodType = "quarter" }
+            // League and segment reports: the latest quarter every loaded dataset covers in
+            // full (their latest SQL falls back to the latest quarter with any data).
+            if quarterly || definition.name == "nof-official" { periodType = "quarter" }
         }
         if definition.name == "nof-official", case .month(let m) = request {
             periodType = "quarter"

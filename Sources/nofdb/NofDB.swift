@@ -15,7 +15,7 @@ struct NofDB: AsyncParsableCommand {
             Typical use:
               nofdb init                      create or upgrade the warehouse schema
               nofdb load ~/Downloads/nhse     load every published file found there
-              nofdb report league-table       NOF-style league table for the latest quarter
+              nofdb report league-table       NOF-style league table, latest complete quarter
               nofdb report --list             every canned report and its parameters
               nofdb sync                      fetch and load new publications (for cron)
             """,

@@ -2,7 +2,7 @@
 -- title: NOF-style league table
 -- description: NOF-style league table: rank, segment and average score for a month or quarter, one peer group and domain.
 -- parameters: period, peer-group, domain, region, limit
--- latest: SELECT max(period) FROM dw.mart_league WHERE period_type = $1
+-- latest: SELECT coalesce((SELECT max(l.period) FROM dw.mart_league l JOIN nof.quarter_completeness q ON q.quarter_start = l.period AND q.complete WHERE l.period_type = $1), (SELECT max(period) FROM dw.mart_league WHERE period_type = $1))
 -- bind: $1 period_type, $2 period, $3 peer_group, $4 domain, $6 region, $7 limit
 -- section: League table
 -- chart: bar label=org_name value=average_score

@@ -2,7 +2,7 @@
 -- title: Segments and movers
 -- description: How many organisations sit in each segment, and who moved between the previous period and this one.
 -- parameters: period, peer-group, domain
--- latest: SELECT max(period) FROM dw.mart_league WHERE period_type = $1
+-- latest: SELECT coalesce((SELECT max(l.period) FROM dw.mart_league l JOIN nof.quarter_completeness q ON q.quarter_start = l.period AND q.complete WHERE l.period_type = $1), (SELECT max(period) FROM dw.mart_league WHERE period_type = $1))
 -- bind: $1 period_type, $2 period, $3 peer_group, $4 domain, $8 previous
 -- section: Distribution
 -- chart: bar label=segment value=organisations
