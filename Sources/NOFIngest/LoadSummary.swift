@@ -82,7 +82,7 @@ public enum LoadSummary {
             "unchanged": results.filter { $0.status == .unchanged }.count,
             "failed": results.filter { $0.status == .failed }.count,
         ]
-        guard let data = try? JSONSerialization.data(withJSONObject: summary, options: [.prettyPrinted, .sortedKeys]) else {
+        guard let data = try? JSONSerialization.data(withJSONObject: summary, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]) else {
             return "{}"
         }
         return String(decoding: data, as: UTF8.self)
