@@ -178,6 +178,16 @@ struct SyncTests {
         for action in ["found", "fetched", "loaded", "skipped", "failed"] {
             #expect(try c.scalar("SELECT count(*) FROM audit.sync_log WHERE action = $1", [action]) != "0", "\(action)")
         }
+        // ...and readable by an operator: the public view and `nofdb report syncs`.
+        #expect(try c.scalar("SELECT count(*) FROM nof.sync_history WHERE action = 'loaded' AND load_status = 'loaded'") == "13")
+        let report = try runNofdb(["report", "syncs", "--limit", "500", "--format", "json", "--database-url", db.conninfo])
+        #expect(report.status == 0, "\(report.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any]
+        let rows = ((object?["sections"] as? [[String: Any]])?.first?["rows"] as? [[String: Any]]) ?? []
+        #expect(rows.count == Int(try c.scalar("SELECT count(*) FROM audit.sync_log") ?? ""))
+        let steps = rows.compactMap { $0["step"] as? Int }
+        #expect(steps.count == rows.count && steps == steps.sorted(by: >), "newest first")
+        #expect(rows.contains { ($0["reason"] as? String)?.contains("404") == true })
     }
 
     @Test("--dry-run lists what would be fetched and changes nothing; --since limits a backfill")
