@@ -465,9 +465,11 @@ final class UnitSession {
         ).flatMap { Int($0) }
         try connection.execute("BEGIN")
         inTransaction = true
-        // The refresh queries are planned with rough row estimates; JIT compiling them costs
-        // more than running them.
+        // The refresh queries are planned with rough row estimates (the new partitions have no
+        // statistics yet): JIT compiling them costs more than running them, and the default
+        // 4 MB of work_mem sends the RTT band sums (50,000 rows) to a sort on disk.
         try connection.execute("SET LOCAL jit = off")
+        try connection.execute("SET LOCAL work_mem = '64MB'")
         let loadId = result.loadId ?? 0
         context.sink.openStream = { [connection] key in
             let table = try connection.scalar(
