@@ -32,5 +32,10 @@ struct DockerComposeTests {
         #expect((report["command"] as? [String])?.first == "report")
         let dependsOn = try #require(nofdb["depends_on"] as? [String: Any])
         #expect(dependsOn.keys.contains("postgres"))
+        // An optional BI tool (profile "bi") with its own named volume.
+        let metabase = try #require(services["metabase"] as? [String: Any])
+        #expect((metabase["image"] as? String)?.hasPrefix("metabase/metabase") == true)
+        #expect((metabase["profiles"] as? [String]) == ["bi"])
+        #expect((metabase["volumes"] as? [String])?.contains { $0.hasPrefix("metabase:") } == true && named.keys.contains("metabase"))
     }
 }
