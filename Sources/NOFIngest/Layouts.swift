@@ -242,8 +242,8 @@ enum LayoutRegistry {
         }
         guard let best else {
             return LoadError(
-                file: file, reason: "the file is empty: there is no header row",
-                hint: "check the download; NHS England files always start with a header")
+                file: file, reason: "no header row: the file is empty, or no cell of it could be read",
+                hint: "check the download (a damaged spreadsheet can open yet yield no cells); NHS England files always start with a header")
         }
         let expected = best.spec.header.map(normaliseHeader)
         let actual = best.cells.map(normaliseHeader)

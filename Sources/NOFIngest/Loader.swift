@@ -16,6 +16,9 @@ public struct LoadOptions: Sendable {
     public var onWait: @Sendable (String) -> Void = { _ in }
     /// The encoding of CSV files (XLSX and XLS carry their own).
     public var encoding = TextEncoding.utf8
+    /// Read each .xls in this child process first, so a file that crashes FreeXL fails
+    /// cleanly instead of taking nofdb down (nil: read in-process only).
+    public var xlsHelper: XLSHelper?
     /// Progress reports while a file is read (bytes done, bytes total, rows read).
     public var onProgress: (@Sendable (LoadProgress) -> Void)?
 
@@ -209,6 +212,10 @@ public final class Loader {
 
     /// Reads DM01's `Provider by Test` sheet through the pipeline, then checks the `Provider` sheet.
     func readXLS(path: String, display: String, pipeline: RowPipeline) throws -> Int {
+        if let helper = options.xlsHelper, let reason = XLSIsolation.check(path: path, helper: helper) {
+            throw LoadError(file: display, reason: reason,
+                            hint: "download the file again; if Excel opens it, save a copy and load that")
+        }
         let workbook = try XLSWorkbook(path: path, fileName: display)
         var order = Array(workbook.sheetNames.indices)
         if let byTest = workbook.sheetIndex(named: "Provider by Test") {

@@ -18,7 +18,7 @@ public final class XLSWorkbook {
             if let h { freexl_close(h) }
             throw LoadError(
                 file: fileName,
-                reason: "not a readable Excel 97-2003 (.xls) workbook (FreeXL error \(status))",
+                reason: "not a readable Excel 97-2003 (.xls) workbook: \(Self.describe(status)) (FreeXL error \(status))",
                 hint: "the file may be truncated, password-protected or not an .xls file")
         }
         handle = h
@@ -36,6 +36,24 @@ public final class XLSWorkbook {
 
     deinit {
         if let handle { freexl_close(handle) }
+    }
+
+    /// FreeXL's open errors in words (freexl.h).
+    static func describe(_ status: Int32) -> String {
+        switch status {
+        case FREEXL_FILE_NOT_FOUND: return "the file cannot be opened"
+        case FREEXL_INSUFFICIENT_MEMORY: return "not enough memory"
+        case FREEXL_INVALID_CFBF_HEADER, FREEXL_CFBF_INVALID_SIGNATURE, FREEXL_CFBF_INVALID_SECTOR_SIZE:
+            return "it is not an OLE compound file, as .xls files are"
+        case FREEXL_CFBF_READ_ERROR, FREEXL_CFBF_SEEK_ERROR: return "it ends early (truncated)"
+        case FREEXL_CFBF_EMPTY_FAT_CHAIN, FREEXL_CFBF_ILLEGAL_FAT_ENTRY, FREEXL_INVALID_MINI_STREAM,
+             FREEXL_CFBF_ILLEGAL_MINI_FAT_ENTRY, FREEXL_CRAFTED_FILE:
+            return "its internal structure is damaged"
+        case FREEXL_BIFF_INVALID_BOF, FREEXL_BIFF_INVALID_SST, FREEXL_BIFF_ILLEGAL_SST_INDEX, FREEXL_BIFF_WORKBOOK_NOT_FOUND,
+             FREEXL_BIFF_ILLEGAL_SHEET_INDEX:
+            return "its workbook stream is damaged"
+        default: return "FreeXL could not read it"
+        }
     }
 
     /// Every row of `sheet` (0-based index), in order; row numbers are 1-based as in Excel.
@@ -84,5 +102,55 @@ public final class XLSWorkbook {
 
     public func sheetIndex(named name: String) -> Int? {
         sheetNames.firstIndex { $0.caseInsensitiveCompare(name) == .orderedSame }
+    }
+}
+
+/// A program that runs `.xls` reads in a child process first (see `XLSIsolation`).
+public struct XLSHelper: Sendable {
+    public var executable: URL
+    public var arguments: [String]
+
+    public init(executable: URL, arguments: [String]) {
+        self.executable = executable
+        self.arguments = arguments
+    }
+}
+
+/// FreeXL is a C library, and a damaged `.xls` can crash it: one overwritten byte in a real
+/// DM01 workbook makes `freexl_open` read out of bounds and segfault. So that bad input never
+/// crashes nofdb, the command line reads each `.xls` once in a child process (a hidden
+/// `nofdb xls-check`) before opening it here; a crash there becomes an ordinary failed load.
+public enum XLSIsolation {
+    /// Opens the workbook and reads every cell of every sheet: what the child process runs.
+    public static func readEverything(path: String) throws {
+        let workbook = try XLSWorkbook(path: path, fileName: (path as NSString).lastPathComponent)
+        for index in workbook.sheetNames.indices {
+            try workbook.rows(sheet: index) { _ in }
+        }
+    }
+
+    /// Runs the helper on `path`. Returns why the file must not be opened in-process (the
+    /// reader crashed on it), or nil: it read to the end, or refused the file with an error
+    /// that opening it here will report in full.
+    public static func check(path: String, helper: XLSHelper) -> String? {
+        let process = Process()
+        process.executableURL = helper.executable
+        process.arguments = helper.arguments + [path]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        // A crash in the child is expected for some files: no backtrace to symbolicate.
+        var environment = ProcessInfo.processInfo.environment
+        environment["SWIFT_BACKTRACE"] = "enable=no"
+        process.environment = environment
+        do {
+            try process.run()
+        } catch {
+            return nil
+        }
+        process.waitUntilExit()
+        if process.terminationReason == .uncaughtSignal {
+            return "the .xls file is damaged: the spreadsheet reader (FreeXL) crashed on it (signal \(process.terminationStatus))"
+        }
+        return nil
     }
 }

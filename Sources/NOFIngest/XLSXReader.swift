@@ -298,8 +298,17 @@ public final class XLSXWorkbook {
                         row = SheetRow(rowNumber: r, cells: [])
                         inRow = !selfClosing
                     } else if name.equals("c"), inRow {
-                        let ref = attributes.first { $0.0.equals("r") }?.1
-                        cellColumn = ref.map(Self.columnIndex) ?? row.cells.count
+                        if let ref = attributes.first(where: { $0.0.equals("r") })?.1 {
+                            guard let column = Self.columnIndex(ref) else {
+                                throw LoadError(
+                                    file: fileName, line: row.rowNumber, value: ref,
+                                    reason: "is not a cell reference within Excel's columns A to XFD: the workbook is damaged",
+                                    hint: "download the file again")
+                            }
+                            cellColumn = column
+                        } else {
+                            cellColumn = row.cells.count
+                        }
                         cellType = attributes.first { $0.0.equals("t") }?.1 ?? "n"
                         cellText = ""
                         inCell = !selfClosing
@@ -332,7 +341,10 @@ public final class XLSXWorkbook {
     }
 
     /// `AB12` → 27 (0-based column).
-    static func columnIndex(_ reference: String) -> Int {
+    /// The 0-based column of a cell reference such as `B7` or `XFD1`; nil beyond Excel's last
+    /// column (XFD, 16,384), which only a damaged workbook has, so a corrupted reference can
+    /// never size a row.
+    static func columnIndex(_ reference: String) -> Int? {
         var index = 0
         for scalar in reference.unicodeScalars {
             let v = scalar.value
@@ -343,6 +355,7 @@ public final class XLSXWorkbook {
             } else {
                 break
             }
+            if index > 16_384 { return nil }
         }
         return max(index - 1, 0)
     }

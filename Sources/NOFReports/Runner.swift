@@ -21,6 +21,8 @@ public struct ReportOptions: Sendable {
     public var limit: Int?
     /// Only this section of a report with several (its title or a prefix of it, any case).
     public var section: String?
+    /// Only this load (the loads report: that load and all its rejected rows).
+    public var load: Int?
 
     public init() {}
 
@@ -69,6 +71,9 @@ public struct ReportRunner {
             throw ReportError("--domain \(options.domain): use one of \(ReportOptions.domains.joined(separator: ", "))")
         }
         if let limit = options.limit, limit < 1 { throw ReportError("--limit must be 1 or more") }
+        if options.load != nil, !uses.contains("load") {
+            throw ReportError("--load applies to the loads report only: nofdb report loads --load ID")
+        }
         let org = try options.org.map { try resolveOrganisation($0) }
         if definition.takesOrganisationArgument, org == nil {
             throw ReportError("report \(definition.name) needs an organisation code, e.g. nofdb report \(definition.name) RBD")
@@ -100,7 +105,7 @@ public struct ReportRunner {
             period = m.financialQuarter.months.first
         }
         var binds: [String?] = [periodType, period?.firstDay, options.peerGroup, options.domain, org, region,
-                                options.limit.map(String.init), nil, nil]
+                                options.limit.map(String.init), nil, nil, options.load.map(String.init)]
         if period == nil, let latestSQL = definition.latestSQL {
             guard let latest = try connection.executeTextParameters(latestSQL, binds).rows.first?.string(0) else {
                 if latestSQL.contains("NULL::date") {
@@ -136,6 +141,7 @@ public struct ReportRunner {
         if uses.contains("peer-group") { parameters.append(("peer group", binds[2] ?? "")) }
         if uses.contains("domain") { parameters.append(("domain", binds[3] ?? "")) }
         if uses.contains("limit"), let limit = binds[6] { parameters.append(("limit", limit)) }
+        if uses.contains("load"), let load = binds[9] { parameters.append(("load", load)) }
         var tables: [ReportTable] = []
         try connection.transaction(readOnly: true, statementTimeout: 60_000) { db in
             // Report queries are small and fast; JIT compilation would only add latency.

@@ -57,6 +57,7 @@ struct LoadCommand: ParsableCommand {
     func run() throws {
         var options = LoadOptions(dataset: dataset.flatMap(Dataset.init(name:)), strict: strict, wait: !noWait)
         options.encoding = TextEncoding(name: encoding) ?? .utf8
+        options.xlsHelper = XLSCheckCommand.helper
         options.onWait = { Console.note($0) }
         let progress = ProgressLine(enabled: Console.stderrIsTerminal && !json)
         options.onProgress = { progress.update($0) }

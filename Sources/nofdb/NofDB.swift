@@ -22,6 +22,6 @@ struct NofDB: AsyncParsableCommand {
         version: NofdbVersion.current,
         subcommands: [
             InitCommand.self, LoadCommand.self, ReportCommand.self, QueryCommand.self, StatusCommand.self,
-            SyncCommand.self, GrantReaderCommand.self, DBCommand.self, SampleCommand.self,
+            SyncCommand.self, GrantReaderCommand.self, DBCommand.self, SampleCommand.self, XLSCheckCommand.self,
         ])
 }

@@ -82,6 +82,9 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Only this section of a report with several (see --list), e.g. movers.")
     var section: String?
 
+    @Option(help: "Only this load (loads report): the load and every row it rejected.")
+    var load: Int?
+
     func run() throws {
         if list || name == nil {
             print(ReportCatalog.listing())
@@ -99,6 +102,7 @@ struct ReportCommand: ParsableCommand {
         options.region = region
         options.limit = limit
         options.section = section
+        options.load = load
         let connection = try database.connect()
         let report = try ReportRunner(connection: connection).run(definition, options: options)
         try output.emit(report)

@@ -71,6 +71,7 @@ struct SyncCommand: AsyncParsableCommand {
         options.timeout = timeout
         options.retries = retries
         options.load = LoadOptions(strict: strict)
+        options.load.xlsHelper = XLSCheckCommand.helper
         options.load.onWait = { Console.note($0) }
         let connection = try database.connect()
         let report = try await Syncer(connection: connection, sources: file, options: options).run()

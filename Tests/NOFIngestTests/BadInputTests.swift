@@ -99,6 +99,12 @@ struct BadInputTests {
             #expect(reject.string(2) == "36x5")
             #expect(reject.string(3)?.contains("not a whole number") == true)
             #expect(try c.scalar("SELECT rows_rejected FROM audit.load_log") == "1")
+            // The summary's pointer to the details works: `nofdb report loads --load ID`.
+            let id = try #require(result.loadId)
+            let report = try runNofdb(["report", "loads", "--load", String(id), "--section", "rejected", "--format", "csv",
+                                       "--database-url", db.conninfo])
+            #expect(report.status == 0, "\(report.stderr)")
+            #expect(report.stdout.contains("\(id),non-numeric.csv,3,Number of A&E attendances Type 1,36x5,"), "\(report.stdout)")
         }
     }
 
@@ -131,6 +137,58 @@ struct BadInputTests {
             #expect(result.status == .loaded, "\(result.message ?? "")")
             let c = try db.connect()
             #expect(try c.scalar("SELECT org_name FROM dw.dim_organisation WHERE org_code = 'RBD'") == "HÔPITAL")
+        }
+    }
+
+    @Test("XLSX cell references: A to XFD map to columns; anything past Excel's last column is refused, never sized")
+    func cellReferences() {
+        #expect(XLSXWorkbook.columnIndex("A1") == 0)
+        #expect(XLSXWorkbook.columnIndex("AB12") == 27)
+        #expect(XLSXWorkbook.columnIndex("XFD1048576") == 16_383)
+        #expect(XLSXWorkbook.columnIndex("XFE1") == nil)
+        #expect(XLSXWorkbook.columnIndex("HyDescent=") == nil, "a damaged reference seen in a real corruption")
+        #expect(XLSXWorkbook.columnIndex(String(repeating: "Z", count: 40)) == nil, "no overflow")
+    }
+
+    @Test("damaged workbooks (cut short, bytes overwritten, runs zeroed) fail cleanly or load with rejects; never a crash")
+    func damagedWorkbooks() throws {
+        // Deterministic damage (a fixed linear congruential sequence), so a failure repeats.
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(max(bound, 1)))
+        }
+        let sources = [
+            TestEnvironment.nhseFile("dm01/Monthly-Diagnostics-Web-File-Provider-August-2024.xls"),
+            TestEnvironment.nhseFile("cancer/CWT-CRS-Oct-2023-Data-Extract-Provider.xlsx"),
+        ]
+        try withTestDatabase { db in
+            let c = try db.connect()
+            let dir = try TestEnvironment.temporaryDirectory("damaged")
+            var outcomes: [FileLoadResult.Status: Int] = [:]
+            for source in sources {
+                let original = try [UInt8](Data(contentsOf: source))
+                for k in 0..<9 {
+                    var bytes = original
+                    switch k % 3 {
+                    case 0: bytes = Array(bytes.prefix(1 + next(bytes.count - 1)))
+                    case 1: for _ in 0..<50 { bytes[next(bytes.count)] = UInt8(next(256)) }
+                    default:
+                        let start = next(bytes.count), end = min(bytes.count, start + 100 + next(5000))
+                        for i in start..<end { bytes[i] = 0 }
+                    }
+                    let url = dir.appendingPathComponent("damaged-\(k)-" + source.lastPathComponent)
+                    try Data(bytes).write(to: url)
+                    let before = try warehouseSnapshot(c)
+                    let result = try #require(try load(db, [url]).first)
+                    outcomes[result.status, default: 0] += 1
+                    if result.status == .failed {
+                        #expect(try warehouseSnapshot(c) == before, "\(url.lastPathComponent) failed but changed the warehouse")
+                        #expect(result.message?.contains(url.lastPathComponent) == true, "\(result.message ?? "")")
+                    }
+                }
+            }
+            #expect(outcomes[.failed, default: 0] > 0, "\(outcomes)")
         }
     }
 

@@ -1,9 +1,9 @@
 -- report: loads
 -- title: Load history
 -- description: Load history (newest first) with row and reject counts, and the rejected rows explained.
--- parameters: limit
+-- parameters: limit, load
 -- latest: SELECT NULL::date
--- bind: $7 limit
+-- bind: $7 limit, $10 load
 -- section: Loads
 SELECT load_id AS load, to_char(started_at, 'YYYY-MM-DD HH24:MI') AS started, file_name, dataset, layout,
        CASE WHEN cardinality(periods) = 1 THEN to_char(periods[1], 'YYYY-MM')
@@ -11,11 +11,14 @@ SELECT load_id AS load, to_char(started_at, 'YYYY-MM-DD HH24:MI') AS started, fi
        END AS periods,
        rows_read AS read, rows_loaded AS loaded, rows_rejected AS rejected, warnings, status
   FROM nof.load_history
+ WHERE $10::bigint IS NULL OR load_id = $10::bigint
  ORDER BY load_id DESC
  LIMIT coalesce($7::integer, 50);
 -- section: Rejected rows
 SELECT r.load_id AS load, l.file_name, r.line, r.column_name AS column, r.raw_value AS value, r.reason
   FROM audit.load_reject r JOIN audit.load_log l USING (load_id)
- WHERE r.load_id IN (SELECT load_id FROM audit.load_log ORDER BY load_id DESC LIMIT coalesce($7::integer, 50))
+ WHERE CASE WHEN $10::bigint IS NULL
+            THEN r.load_id IN (SELECT load_id FROM audit.load_log ORDER BY load_id DESC LIMIT coalesce($7::integer, 50))
+            ELSE r.load_id = $10::bigint END
  ORDER BY r.load_id DESC, r.line
- LIMIT 200;
+ LIMIT CASE WHEN $10::bigint IS NULL THEN 200 END;
