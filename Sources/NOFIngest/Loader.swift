@@ -461,6 +461,15 @@ final class UnitSession {
             loader.options.onWait("another nofdb is loading \(dataset.rawValue) data; waiting for it to finish…")
         }
         self.lock = lock
+        // Holding the dataset's lock, any other load of it still marked running was cut off
+        // (killed, timed out, the machine went down): its transaction died with it.
+        try connection.execute(
+            """
+            UPDATE audit.load_log
+               SET status = 'failed', finished_at = clock_timestamp(),
+                   message = 'interrupted: the process ended before the load finished; nothing from it was committed'
+             WHERE dataset = $1 AND status = 'running'
+            """, [dataset.rawValue])
         if try isUnchanged(dataset: dataset) { return nil }
         result.loadId = try connection.scalar(
             """
