@@ -31,7 +31,9 @@ struct InterruptedLoadTests {
             try Data(start).write(to: startFile)
             let writer = Process()
             writer.executableURL = URL(fileURLWithPath: "/bin/sh")
-            writer.arguments = ["-c", "cat \"$1\" > \"$3\"; (cat \"$2\"; sleep 60) > \"$3\"", "sh", fullFile.path, startFile.path, path]
+            // The pause lets nofdb see the end of the first pass before the pipe is opened again
+            // (reopened at once, the second writer would join the first pass).
+            writer.arguments = ["-c", "cat \"$1\" > \"$3\"; sleep 2; (cat \"$2\"; sleep 20) > \"$3\"", "sh", fullFile.path, startFile.path, path]
             try writer.run()
             defer { if writer.isRunning { writer.terminate() } }
             let process = Process()
@@ -42,12 +44,13 @@ struct InterruptedLoadTests {
             try process.run()
             // Wait until the load is under way (its log row says running), then kill it.
             var running = false
-            for _ in 0..<300 where !running {
+            let waitStarted = Date()
+            for _ in 0..<600 where !running {
                 running = try c.scalar("SELECT count(*) FROM audit.load_log WHERE status = 'running'") == "1"
                 if !running { Thread.sleep(forTimeInterval: 0.05) }
             }
             let logged = try c.scalar("SELECT string_agg(status || ' ' || coalesce(message, ''), '; ') FROM audit.load_log") ?? "none"
-            #expect(running, "the load never started: process running \(process.isRunning), load log: \(logged)")
+            #expect(running, "the load never started in \(Int(Date().timeIntervalSince(waitStarted))) s: process running \(process.isRunning), load log: \(logged)")
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             writer.terminate()
