@@ -61,7 +61,7 @@ struct ReportCommand: ParsableCommand {
     @Argument(help: "Organisation code, for reports that take one (trust).")
     var organisation: String?
 
-    @Option(help: "YYYY-MM, YYYY-Qn (financial year starting in YYYY, Q1 = April-June) or latest.")
+    @Option(help: "YYYY-MM, YYYY-Qn (financial year starting in YYYY, Q1 = April-June) or latest (for league-table and segments: the newest quarter every loaded dataset covers in full).")
     var period = "latest"
 
     @Option(name: .customLong("peer-group"), help: "acute or ambulance.")
