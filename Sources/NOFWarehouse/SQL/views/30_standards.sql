@@ -1,15 +1,22 @@
 -- Standards performance: one long, BI-friendly view per grain (month, quarter).
 
+-- The one target each month is judged against: the interim planning target when there is
+-- one, else the constitutional standard (with its comparator). Both grains read it.
+DROP VIEW IF EXISTS dw.v_target_in_force CASCADE;
+CREATE VIEW dw.v_target_in_force AS
+SELECT standard_code, period, constitutional, interim,
+       coalesce(interim, constitutional) AS target,
+       CASE WHEN interim IS NOT NULL THEN 'interim' WHEN constitutional IS NOT NULL THEN 'constitutional' END AS target_kind,
+       CASE WHEN interim IS NOT NULL THEN interim_comparator ELSE constitutional_comparator END AS comparator
+  FROM dw.standard_target_month;
+
 CREATE VIEW nof.standard_performance AS
 SELECT m.period, p.month_name AS period_label, m.org_level, m.org_code,
        CASE m.org_level WHEN 'england' THEN 'England' WHEN 'region' THEN r.region_name ELSE o.org_name END AS org_name,
        m.region_code, rr.region_name, m.standard_code, s.name AS standard_name, m.breakdown, s.unit,
        m.numerator, m.denominator, m.value AS rate,
        t.constitutional AS constitutional_standard, t.interim AS interim_target,
-       coalesce(t.interim, t.constitutional) AS target,
-       CASE WHEN t.interim IS NOT NULL THEN 'interim' WHEN t.constitutional IS NOT NULL THEN 'constitutional' END AS target_kind,
-       dw.meets(m.value, coalesce(t.interim, t.constitutional),
-                CASE WHEN t.interim IS NOT NULL THEN t.interim_comparator ELSE t.constitutional_comparator END) AS met,
+       t.target, t.target_kind, dw.meets(m.value, t.target, t.comparator) AS met,
        m.status, m.providers
   FROM dw.mart_standard m
   JOIN dw.dim_standard s ON s.standard_code = m.standard_code
@@ -17,7 +24,7 @@ SELECT m.period, p.month_name AS period_label, m.org_level, m.org_code,
   LEFT JOIN dw.dim_organisation o ON o.org_code = m.org_code AND m.org_level = 'provider'
   LEFT JOIN dw.dim_region r ON r.region_code = m.org_code AND m.org_level = 'region'
   LEFT JOIN dw.dim_region rr ON rr.region_code = m.region_code
-  LEFT JOIN dw.standard_target_month t ON t.standard_code = m.standard_code AND t.period = m.period;
+  LEFT JOIN dw.v_target_in_force t ON t.standard_code = m.standard_code AND t.period = m.period;
 COMMENT ON VIEW nof.standard_performance IS 'Performance against each operational standard by month: providers, NHS regions and England. England and region rows are computed from providers (rates from summed numerators and denominators, never averaged; A&E field-test sites excluded from four-hour figures). Grain: month x organisation x standard x breakdown.';
 COMMENT ON COLUMN nof.standard_performance.period IS 'Month (first day).';
 COMMENT ON COLUMN nof.standard_performance.period_label IS 'Month and year, e.g. May 2019.';
@@ -46,17 +53,14 @@ SELECT q.period, p.quarter_code, p.quarter_label, q.org_level, q.org_code,
        CASE q.org_level WHEN 'england' THEN 'England' WHEN 'region' THEN r.region_name ELSE o.org_name END AS org_name,
        q.region_code, q.standard_code, s.name AS standard_name, q.breakdown, s.unit,
        q.numerator, q.denominator, q.value AS rate,
-       coalesce(t.interim, t.constitutional) AS target,
-       CASE WHEN t.interim IS NOT NULL THEN 'interim' WHEN t.constitutional IS NOT NULL THEN 'constitutional' END AS target_kind,
-       dw.meets(q.value, coalesce(t.interim, t.constitutional),
-                CASE WHEN t.interim IS NOT NULL THEN t.interim_comparator ELSE t.constitutional_comparator END) AS met,
+       t.target, t.target_kind, dw.meets(q.value, t.target, t.comparator) AS met,
        q.status, q.months
   FROM dw.v_standard_quarter q
   JOIN dw.dim_standard s ON s.standard_code = q.standard_code
   JOIN dw.dim_period p ON p.period = q.period
   LEFT JOIN dw.dim_organisation o ON o.org_code = q.org_code AND q.org_level = 'provider'
   LEFT JOIN dw.dim_region r ON r.region_code = q.org_code AND q.org_level = 'region'
-  LEFT JOIN dw.standard_target_month t
+  LEFT JOIN dw.v_target_in_force t
          ON t.standard_code = q.standard_code AND t.period = (q.period + interval '2 months')::date;
 COMMENT ON VIEW nof.standard_performance_quarterly IS 'Performance against each standard by NHS financial quarter. Flows (A&E, cancer, ambulance means) pool the three months'' numerators and denominators; month-end snapshots (RTT, DM01) use the quarter''s last month; centiles have no quarterly figure. Grain: quarter x organisation x standard x breakdown.';
 COMMENT ON COLUMN nof.standard_performance_quarterly.period IS 'First day of the quarter.';
