@@ -33,11 +33,16 @@ let package = Package(
         .target(name: "NOFPostgres", dependencies: ["CLibPQ"]),
         // Shared value types: months, quarters, findings, byte helpers.
         .target(name: "NOFCore"),
-        // Embedded SQL (migrations, views), migration runner, embedded cluster.
+        // The SQL/ tree (migrations, logic, views, reports, data tests), embedded at build time.
+        // Sources/NOFSQL/SQL is a symlink to the top-level SQL/ folder (see the plugin).
+        .target(
+            name: "NOFSQL",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            plugins: ["EmbedSQL"]),
+        // Schema runner (migrations, logic, views by checksum), data tests, embedded cluster.
         .target(
             name: "NOFWarehouse",
-            dependencies: ["NOFPostgres", "NOFCore"],
-            plugins: ["EmbedSQL"]),
+            dependencies: ["NOFPostgres", "NOFCore", "NOFSQL"]),
         // Readers, detector registry, normalisers, stager and merger.
         .target(
             name: "NOFIngest",
@@ -49,8 +54,7 @@ let package = Package(
         // Report catalogue, parameters, table model and renderers.
         .target(
             name: "NOFReports",
-            dependencies: ["NOFPostgres", "NOFCore", "NOFWarehouse"],
-            plugins: ["EmbedSQL"]),
+            dependencies: ["NOFPostgres", "NOFCore", "NOFWarehouse", "NOFSQL"]),
         // Publication discovery and downloads for `nofdb sync`.
         .target(
             name: "NOFSync",
@@ -92,7 +96,8 @@ let package = Package(
             dependencies: [
                 "NOFWarehouse", "NOFPostgres", "NOFIngest", "TestSupport",
                 .product(name: "Yams", package: "Yams"),
-            ]),
+            ],
+            exclude: ["Fixtures"]),
         .testTarget(
             name: "NOFIngestTests",
             dependencies: ["NOFIngest", "NOFPostgres", "NOFWarehouse", "NOFSample", "TestSupport"],

@@ -1,6 +1,7 @@
 import Foundation
 import NOFCore
 import NOFPostgres
+import NOFSQL
 
 /// A canned report, parsed from one SQL file in `SQL/reports/` (embedded in the binary).
 ///
@@ -122,7 +123,7 @@ public enum ReportCatalog {
     public static let all: [ReportDefinition] = {
         let order = ["league-table", "trust", "national", "field-test", "segments", "rtt-waits", "cancer",
                      "diagnostics", "ambulance", "nof-official", "loads", "coverage"]
-        let parsed = EmbeddedSQL.files.compactMap { ReportDefinition.parse(path: $0.path, text: $0.text) }
+        let parsed = SQLTree.files(in: "reports").compactMap { ReportDefinition.parse(path: $0.path, text: $0.text) }
         return parsed.sorted { (order.firstIndex(of: $0.name) ?? 99, $0.name) < (order.firstIndex(of: $1.name) ?? 99, $1.name) }
     }()
 

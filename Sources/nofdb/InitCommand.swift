@@ -17,7 +17,19 @@ struct InitCommand: ParsableCommand {
         for migration in report.applied {
             print("applied migration \(String(format: "%03d", migration.version))_\(migration.name) (\(migration.milliseconds) ms)")
         }
-        if report.viewsRecreated > 0 { print("created \(report.viewsRecreated) view files in schema nof") }
+        for label in report.rebaselined {
+            print("re-recorded migration \(label): the database holds an earlier text it supersedes (same tables)")
+        }
+        if !report.logicApplied.isEmpty {
+            print("applied \(report.logicApplied.count) logic files (SQL/logic): \(report.logicApplied.joined(separator: ", "))")
+        }
+        if !report.logicRemoved.isEmpty {
+            print("dropped \(report.logicRemoved.count) functions whose files are gone: \(report.logicRemoved.joined(separator: ", "))")
+        }
+        if report.viewsRecreated > 0 { print("created \(report.viewsRecreated) views (SQL/views)") }
+        if let rebuilt = report.martsRebuilt {
+            print("rebuilt derived tables and the marts of \(rebuilt) dataset-months from the facts (\(report.rebuildMilliseconds) ms)")
+        }
         if report.upToDate {
             print("database \(connection.config) is up to date (schema version \(report.latestVersion)); nothing to do")
         } else {

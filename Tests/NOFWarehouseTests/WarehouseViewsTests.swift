@@ -124,8 +124,8 @@ struct WarehouseViewsTests {
         #expect(try c.scalar("SELECT months FROM nof.standard_performance_quarterly WHERE standard_code = 'ae_4h_all' AND org_level = 'england' AND period = '2019-04-01'") == "3")
         // Targets in force: 95% constitutional, 76% interim for March 2024, nothing interim in 2019.
         #expect(try c.scalar("SELECT constitutional_standard || '/' || coalesce(interim_target::text, '-') || '/' || target_kind FROM nof.standard_performance WHERE standard_code = 'ae_4h_all' AND org_level = 'england' AND period = '2019-05-01'") == "95/-/constitutional")
-        #expect(try c.scalar("SELECT threshold FROM dw.target_in_force('ae_4h_all', '2024-03-01')") == "76")
-        #expect(try c.scalar("SELECT threshold || ' ' || target_kind FROM dw.target_in_force('cancer_62d', '2025-06-01')") == "75 interim")
+        #expect(try c.scalar("SELECT target FROM dw.v_target_in_force WHERE standard_code = 'ae_4h_all' AND period = '2024-03-01'") == "76")
+        #expect(try c.scalar("SELECT target || ' ' || target_kind FROM dw.v_target_in_force WHERE standard_code = 'cancer_62d' AND period = '2025-06-01'") == "75 interim")
         // RTT median and 92nd percentile from the bands (RBD, November 2024).
         #expect(try c.scalar("SELECT round(rate, 2) FROM nof.standard_performance WHERE standard_code = 'rtt_median_weeks' AND org_code = 'RBD'") == "14.33")
     }

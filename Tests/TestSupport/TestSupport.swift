@@ -72,13 +72,7 @@ public final class TestDatabase: @unchecked Sendable {
     static func templateName(server: ConnectionConfig) throws -> String {
         try templateLock.withLock { cached in
             if let cached { return cached }
-            var hash: UInt64 = 1_469_598_103_934_665_603
-            let texts = WarehouseSQL.migrations.map(\.sql) + WarehouseSQL.views.map(\.sql)
-            for byte in texts.joined(separator: "\u{1}").utf8 {
-                hash ^= UInt64(byte)
-                hash = hash &* 1_099_511_628_211
-            }
-            let name = "nofdb_tpl_" + String(hash, radix: 16)
+            let name = "nofdb_tpl_" + Migrator.embeddedTreeChecksum.prefix(16)
             let admin = try Connection(server)
             try admin.withAdvisoryLock(AdvisoryLock("test-template")) {
                 if try admin.scalar("SELECT 1 FROM pg_database WHERE datname = $1", [name]) == nil {

@@ -1,0 +1,28 @@
+-- A full rebuild of every mart from the facts: derived organisation attributes per dataset,
+-- the standards mart for every loaded month of every monthly dataset, then the league marts
+-- for all those months and their quarters. Run by `nofdb rebuild`, and by `nofdb init`
+-- whenever a migration or a logic file changed (marts made by older logic are stale).
+-- Returns the number of dataset-months rebuilt.
+CREATE OR REPLACE FUNCTION dw.rebuild_marts() RETURNS integer
+LANGUAGE plpgsql AS $$
+DECLARE
+    r record;
+    n integer := 0;
+    v_months date[];
+BEGIN
+    DELETE FROM dw.mart_league;
+    DELETE FROM dw.mart_league_score;
+    DELETE FROM dw.mart_standard;
+    FOR r IN SELECT dataset, array_agg(period ORDER BY period) AS periods
+               FROM audit.load_slice GROUP BY dataset ORDER BY dataset LOOP
+        PERFORM dw.refresh_dimensions(r.dataset, r.periods);
+        IF r.dataset IN ('ae', 'ambulance', 'rtt', 'cancer', 'diagnostics') THEN
+            PERFORM dw.refresh_standards(r.dataset, r.periods);
+            n := n + cardinality(r.periods);
+        END IF;
+    END LOOP;
+    SELECT coalesce(array_agg(DISTINCT period), '{}') INTO v_months FROM dw.mart_standard;
+    PERFORM dw.refresh_league(v_months);
+    RETURN n;
+END $$;
+COMMENT ON FUNCTION dw.rebuild_marts() IS 'Rebuilds every mart from the facts; returns the dataset-months rebuilt.';

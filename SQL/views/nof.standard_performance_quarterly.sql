@@ -1,0 +1,34 @@
+CREATE VIEW nof.standard_performance_quarterly AS
+SELECT q.period, p.quarter_code, p.quarter_label, q.org_level, q.org_code,
+       CASE q.org_level WHEN 'england' THEN 'England' WHEN 'region' THEN r.region_name ELSE o.org_name END AS org_name,
+       q.region_code, q.standard_code, s.name AS standard_name, q.breakdown, s.unit,
+       q.numerator, q.denominator, q.value AS rate,
+       t.target, t.target_kind, dw.meets(q.value, t.target, t.comparator) AS met,
+       q.status, q.months
+  FROM dw.v_standard_quarter q
+  JOIN dw.dim_standard s ON s.standard_code = q.standard_code
+  JOIN dw.dim_period p ON p.period = q.period
+  LEFT JOIN dw.dim_organisation o ON o.org_code = q.org_code AND q.org_level = 'provider'
+  LEFT JOIN dw.dim_region r ON r.region_code = q.org_code AND q.org_level = 'region'
+  LEFT JOIN dw.v_target_in_force t
+         ON t.standard_code = q.standard_code AND t.period = (q.period + interval '2 months')::date;
+COMMENT ON VIEW nof.standard_performance_quarterly IS 'Performance against each standard by NHS financial quarter. Flows (A&E, cancer, ambulance means) pool the three months'' numerators and denominators; month-end snapshots (RTT, DM01) use the quarter''s last month; centiles have no quarterly figure. Grain: quarter x organisation x standard x breakdown.';
+COMMENT ON COLUMN nof.standard_performance_quarterly.period IS 'First day of the quarter.';
+COMMENT ON COLUMN nof.standard_performance_quarterly.quarter_code IS 'Quarter, e.g. 2024-Q3.';
+COMMENT ON COLUMN nof.standard_performance_quarterly.quarter_label IS 'Quarter as NOF writes it, e.g. Q3 2024/25.';
+COMMENT ON COLUMN nof.standard_performance_quarterly.org_level IS 'provider, region or england.';
+COMMENT ON COLUMN nof.standard_performance_quarterly.org_code IS 'Provider ODS code, region code or ENG.';
+COMMENT ON COLUMN nof.standard_performance_quarterly.org_name IS 'Provider, region or England.';
+COMMENT ON COLUMN nof.standard_performance_quarterly.region_code IS 'Region of the provider (or the region itself).';
+COMMENT ON COLUMN nof.standard_performance_quarterly.standard_code IS 'Standard (see nof.standard).';
+COMMENT ON COLUMN nof.standard_performance_quarterly.standard_name IS 'Standard in words.';
+COMMENT ON COLUMN nof.standard_performance_quarterly.breakdown IS 'Empty for the headline; for diagnostics, the test name.';
+COMMENT ON COLUMN nof.standard_performance_quarterly.unit IS 'Unit of rate.';
+COMMENT ON COLUMN nof.standard_performance_quarterly.numerator IS 'Summed numerator (pooled) or the last month''s.';
+COMMENT ON COLUMN nof.standard_performance_quarterly.denominator IS 'Summed denominator (pooled) or the last month''s.';
+COMMENT ON COLUMN nof.standard_performance_quarterly.rate IS 'The measure in its unit for the quarter.';
+COMMENT ON COLUMN nof.standard_performance_quarterly.target IS 'Target in force in the quarter''s last month (interim, else constitutional).';
+COMMENT ON COLUMN nof.standard_performance_quarterly.target_kind IS 'interim or constitutional.';
+COMMENT ON COLUMN nof.standard_performance_quarterly.met IS 'Whether rate meets target; NULL when either is missing.';
+COMMENT ON COLUMN nof.standard_performance_quarterly.status IS 'reported, not_reported_field_test or not_submitted.';
+COMMENT ON COLUMN nof.standard_performance_quarterly.months IS 'Months of the quarter loaded for this row.';
