@@ -23,7 +23,7 @@ BEGIN
         UNION ALL
         SELECT 'quarter', q.period, (q.period + interval '2 months')::date, q.org_code, q.standard_code,
                q.value, q.status, q.denominator
-          FROM dw.v_standard_quarter q
+          FROM dw.v_standard_quarter_provider q
          WHERE q.org_level = 'provider' AND q.breakdown = '' AND q.period = ANY (v_quarters)
     ), evidence AS (
         -- An acute trust runs an emergency department or a sizeable elective waiting list.

@@ -4,7 +4,7 @@ SELECT q.period, p.quarter_code, p.quarter_label, q.org_level, q.org_code,
        q.region_code, q.standard_code, s.name AS standard_name, q.breakdown, s.unit,
        q.numerator, q.denominator, q.value AS rate,
        t.target, t.target_kind, dw.meets(q.value, t.target, t.comparator) AS met,
-       q.status, q.months
+       q.status, q.months, q.providers
   FROM dw.v_standard_quarter q
   JOIN dw.dim_standard s ON s.standard_code = q.standard_code
   JOIN dw.dim_period p ON p.period = q.period
@@ -12,7 +12,7 @@ SELECT q.period, p.quarter_code, p.quarter_label, q.org_level, q.org_code,
   LEFT JOIN dw.dim_region r ON r.region_code = q.org_code AND q.org_level = 'region'
   LEFT JOIN dw.v_target_in_force t
          ON t.standard_code = q.standard_code AND t.period = (q.period + interval '2 months')::date;
-COMMENT ON VIEW nof.standard_performance_quarterly IS 'Performance against each standard by NHS financial quarter. Flows (A&E, cancer, ambulance means) pool the three months'' numerators and denominators; month-end snapshots (RTT, DM01) use the quarter''s last month; centiles have no quarterly figure. Grain: quarter x organisation x standard x breakdown.';
+COMMENT ON VIEW nof.standard_performance_quarterly IS 'Performance against each standard by NHS financial quarter, from whole quarters only: a provider''s quarter needs all three months reported (else NULL, with the reason in status). Flows (A&E, cancer, ambulance means) pool the three months'' numerators and denominators; month-end snapshots (RTT, DM01) use the quarter''s last month; centiles have no quarterly figure. England and region rows are like-for-like: only providers with a whole quarter count. Grain: quarter x organisation x standard x breakdown.';
 COMMENT ON COLUMN nof.standard_performance_quarterly.period IS 'First day of the quarter.';
 COMMENT ON COLUMN nof.standard_performance_quarterly.quarter_code IS 'Quarter, e.g. 2024-Q3.';
 COMMENT ON COLUMN nof.standard_performance_quarterly.quarter_label IS 'Quarter as NOF writes it, e.g. Q3 2024/25.';
@@ -30,5 +30,6 @@ COMMENT ON COLUMN nof.standard_performance_quarterly.rate IS 'The measure in its
 COMMENT ON COLUMN nof.standard_performance_quarterly.target IS 'Target in force in the quarter''s last month (interim, else constitutional).';
 COMMENT ON COLUMN nof.standard_performance_quarterly.target_kind IS 'interim or constitutional.';
 COMMENT ON COLUMN nof.standard_performance_quarterly.met IS 'Whether rate meets target; NULL when either is missing.';
-COMMENT ON COLUMN nof.standard_performance_quarterly.status IS 'reported, not_reported_field_test or not_submitted.';
-COMMENT ON COLUMN nof.standard_performance_quarterly.months IS 'Months of the quarter loaded for this row.';
+COMMENT ON COLUMN nof.standard_performance_quarterly.status IS 'reported; or why there is no value: not_reported_field_test (an A&E field-test month in the quarter), not_submitted (a month published without the figure), incomplete_quarter (a month not loaded, or the provider absent from it).';
+COMMENT ON COLUMN nof.standard_performance_quarterly.months IS 'Months of the quarter with a row for this organisation (England and regions: the most any provider has).';
+COMMENT ON COLUMN nof.standard_performance_quarterly.providers IS 'Providers with a whole quarter that the row is made from (1 or 0 for a provider row).';

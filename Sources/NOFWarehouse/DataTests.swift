@@ -1,0 +1,92 @@
+import Foundation
+import NOFPostgres
+import NOFSQL
+
+/// A data test from `SQL/tests/`, in the dbt sense: one query that returns the rows breaking
+/// a rule, named for the rule. It passes when the query returns no rows.
+///
+/// Header lines: `-- rule:` says the rule in words; `-- scope: periods` marks a test whose
+/// query takes the months to check as `$1::date[]` (NULL: every month), so a load can run it
+/// for the months it touched.
+public struct DataTest: Sendable, Equatable {
+    public let name: String
+    public let rule: String
+    public let sql: String
+    public let scopedToPeriods: Bool
+
+    public init(name: String, rule: String, sql: String, scopedToPeriods: Bool) {
+        self.name = name
+        self.rule = rule
+        self.sql = sql
+        self.scopedToPeriods = scopedToPeriods
+    }
+
+    /// Every data test in the embedded `SQL/tests/`, by name.
+    public static var all: [DataTest] {
+        SQLTree.files(in: "tests").map { file in
+            var body = file.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            if body.hasSuffix(";") { body.removeLast() }
+            return DataTest(
+                name: file.name, rule: file.header("rule").joined(separator: " "), sql: body,
+                scopedToPeriods: file.header("scope").contains("periods"))
+        }.sorted { $0.name < $1.name }
+    }
+}
+
+/// The outcome of one data test.
+public struct DataTestResult: Sendable {
+    public let test: DataTest
+    /// Rows that break the rule (0: passed).
+    public var failingRows: Int
+    /// The first failing rows, as column name → text (NULL as nil).
+    public var columns: [String] = []
+    public var sample: [[String?]] = []
+    /// Set when the query itself failed (an error is a failure too).
+    public var error: String?
+    public var milliseconds: Int
+
+    public var passed: Bool { failingRows == 0 && error == nil }
+}
+
+/// Runs data tests against a database.
+public struct DataTestRunner {
+    let connection: Connection
+    /// How many failing rows each result keeps.
+    public var sampleSize = 5
+
+    public init(connection: Connection) { self.connection = connection }
+
+    /// Runs `tests` (all when nil). With `periods`, only tests scoped to periods run, for
+    /// those months. Each runs in its own read-only transaction under a statement timeout;
+    /// inside an open transaction (a load's) each runs in a savepoint under the caller's
+    /// settings, so it sees that transaction's changes.
+    public func run(_ tests: [DataTest]? = nil, periods: [String]? = nil, timeoutMilliseconds: Int = 300_000) throws -> [DataTestResult] {
+        var selected = tests ?? DataTest.all
+        if periods != nil { selected = selected.filter(\.scopedToPeriods) }
+        return try selected.map { test in try run(test, periods: periods, timeoutMilliseconds: timeoutMilliseconds) }
+    }
+
+    func run(_ test: DataTest, periods: [String]?, timeoutMilliseconds: Int) throws -> DataTestResult {
+        let started = Date()
+        // One pass: the window counts every failing row before LIMIT keeps the first few.
+        let sql = "SELECT count(*) OVER () AS nofdb_failing_rows, t.* FROM (\(test.sql)) AS t LIMIT \(sampleSize)"
+        let binds: [String?] = test.scopedToPeriods ? [periods.map { "{" + $0.joined(separator: ",") + "}" }] : []
+        var result = DataTestResult(test: test, failingRows: 0, milliseconds: 0)
+        do {
+            let nested = connection.inTransaction
+            try connection.transaction(readOnly: !nested, statementTimeout: nested ? nil : timeoutMilliseconds) { db in
+                if !nested { try db.execute("SET LOCAL jit = off") }
+                let rows = try db.executeTextParameters(sql, binds)
+                result.columns = Array(rows.columnNames.dropFirst())
+                for row in rows.rows {
+                    result.failingRows = try row.int(0) ?? 0
+                    result.sample.append((1..<rows.columnCount).map { row.string($0) })
+                }
+            }
+        } catch let error as PostgresError {
+            result.error = error.message
+        }
+        result.milliseconds = Int(Date().timeIntervalSince(started) * 1000)
+        return result
+    }
+}
