@@ -73,7 +73,7 @@ let package = Package(
             name: "nofdb",
             dependencies: [
                 "NOFPostgres", "NOFCore", "NOFWarehouse", "NOFIngest", "NOFReports",
-                "NOFSync", "NOFSample",
+                "NOFSync", "NOFSample", "NOFSQL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -86,7 +86,7 @@ let package = Package(
 
         .target(
             name: "TestSupport",
-            dependencies: ["NOFPostgres", "NOFWarehouse", "NOFCore", "NOFIngest"],
+            dependencies: ["NOFPostgres", "NOFWarehouse", "NOFCore", "NOFIngest", "NOFSQL"],
             path: "Tests/TestSupport"),
         .testTarget(
             name: "NOFPostgresTests",
@@ -94,7 +94,7 @@ let package = Package(
         .testTarget(
             name: "NOFWarehouseTests",
             dependencies: [
-                "NOFWarehouse", "NOFPostgres", "NOFIngest", "TestSupport",
+                "NOFWarehouse", "NOFPostgres", "NOFIngest", "NOFSQL", "TestSupport",
                 .product(name: "Yams", package: "Yams"),
             ],
             exclude: ["Fixtures"]),

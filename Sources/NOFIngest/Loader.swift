@@ -633,6 +633,16 @@ final class UnitSession {
         // 5. Marts and derived tables for the periods this load touched.
         try connection.execute("SELECT dw.after_load($1, $2::date[])", [dataset.rawValue, Self.dateArray(periods)])
         timer.mark("refresh marts")
+        // 5b. The data tests scoped to months (SQL/tests, `-- scope: periods`) on the months
+        // this load touched, inside its transaction: a broken rule commits nothing.
+        let failures = try DataTestRunner(connection: connection).run(periods: periods.map(\.firstDay)).filter { !$0.passed }
+        if let failure = failures.first {
+            throw LoadError(
+                file: result.file,
+                reason: "after loading, data test \(failure.test.name) fails (\(failure.error ?? "\(failure.failingRows) rows, e.g. \(failure.columns.joined(separator: ", ")) = \(failure.sample.first?.map { $0 ?? "NULL" }.joined(separator: ", ") ?? "")")): \(failure.test.rule) Nothing from the file was committed",
+                hint: "this is a defect in nofdb's SQL, not in the file: run nofdb check, and report it with the file")
+        }
+        timer.mark("data tests")
         // 6. The load log, rejects and warnings, in the same transaction as the data.
         try Loader.insertRejects(connection, loadId: loadId, rejects: context.rejects)
         try Loader.insertWarnings(connection, loadId: loadId, warnings: context.warnings)

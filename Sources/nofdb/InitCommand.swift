@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NOFSQL
 import NOFWarehouse
 
 struct InitCommand: ParsableCommand {
@@ -9,8 +10,23 @@ struct InitCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
+    @Flag(help: "List the SQL files embedded in this nofdb (path and SHA-256); connect to nothing.")
+    var list = false
+
+    @Flag(name: .customLong("print-view-docs"), help: .hidden)
+    var printViewDocs = false
+
     func run() throws {
+        if list {
+            for file in SQLTree.files { print("\(file.sha256)  \(file.path)") }
+            return
+        }
         let connection = try database.connect()
+        if printViewDocs {
+            try Migrator.requireCurrent(connection)
+            print(try ViewDocs.markdown(connection), terminator: "")
+            return
+        }
         let report = try Migrator(connection: connection).migrate(onWait: {
             Console.note("another nofdb is initialising this database; waiting for it to finish…")
         })

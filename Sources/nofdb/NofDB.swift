@@ -17,6 +17,7 @@ struct NofDB: AsyncParsableCommand {
               nofdb load ~/Downloads/nhse     load every published file found there
               nofdb report league-table       NOF-style league table, latest complete quarter
               nofdb report --list             every canned report and its parameters
+              nofdb check                     run the data tests (SQL/tests) against the warehouse
               nofdb sync                      fetch and load new publications (for cron)
             """,
         version: NofdbVersion.current,
