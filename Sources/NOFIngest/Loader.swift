@@ -75,7 +75,6 @@ public struct FileLoadResult: Sendable {
 public final class Loader {
     let connection: Connection
     let options: LoadOptions
-    private var migrated = false
 
     public init(connection: Connection, options: LoadOptions) {
         self.connection = connection
@@ -86,21 +85,11 @@ public final class Loader {
     /// problem with one file: that file's result says `failed` and why.
     public func load(paths: [String]) throws -> (results: [FileLoadResult], skipped: [String]) {
         let (files, skipped) = try InputExpander.expand(paths)
-        try ensureSchema()
         var results: [FileLoadResult] = []
         for file in files {
             results += load(file: file)
         }
         return (results, skipped)
-    }
-
-    /// Applies pending migrations (once per Loader), so a scheduled load needs no separate init.
-    public func ensureSchema() throws {
-        guard !migrated else { return }
-        _ = try Migrator(connection: connection).migrate(onWait: {
-            self.options.onWait("another nofdb is initialising the database; waiting…")
-        })
-        migrated = true
     }
 
     /// Loads one file: a CSV, XLSX or XLS, or every member of a ZIP archive.
@@ -495,16 +484,7 @@ final class UnitSession {
                 "COPY dw.\(Connection.quoteIdentifier(table)) (\(columns)) FROM STDIN", pipelined: true)
             return (writer, table)
         }
-        let normaliser: any Normaliser
-        switch dataset {
-        case .ae: normaliser = AENormaliser(context: context, header: header, layout: spec.layout)
-        case .ambulance: normaliser = AmbulanceNormaliser(context: context, header: header)
-        case .rtt: normaliser = try RTTNormaliser(context: context, header: header)
-        case .cancer: normaliser = CancerNormaliser(context: context, header: header, sheet: sheet)
-        case .diagnostics: normaliser = DiagnosticsNormaliser(context: context, header: header, sheet: sheet)
-        case .nofData: normaliser = NOFNormaliser(context: context, header: header, isLeague: false)
-        case .nofLeague: normaliser = NOFNormaliser(context: context, header: header, isLeague: true)
-        }
+        let normaliser = try spec.makeNormaliser(NormaliserSetup(context: context, header: header, layout: spec.layout, sheet: sheet))
         try normaliser.preamble(preamble)
         self.normaliser = normaliser
         return normaliser
@@ -610,7 +590,7 @@ final class UnitSession {
         let periods = context.periods
         result.periods = periods
         for period in periods {
-            let rows = sink.slices.values.filter { $0.key.period == period && $0.key.table == Self.primaryTable(dataset) }
+            let rows = sink.slices.values.filter { $0.key.period == period && $0.key.table == dataset.primaryTable }
                 .reduce(0) { $0 + $1.rows }
             let replaced = try connection.scalar(
                 "SELECT load_id FROM audit.load_slice WHERE dataset = $1 AND period = $2::date", [dataset.rawValue, period.firstDay])
@@ -661,18 +641,6 @@ final class UnitSession {
         timer.report()
         inTransaction = false
         return result
-    }
-
-    static func primaryTable(_ dataset: Dataset) -> FactTable {
-        switch dataset {
-        case .ae: return .ae
-        case .ambulance: return .ambulance
-        case .rtt: return .rtt
-        case .cancer: return .cancer
-        case .diagnostics: return .diagnostics
-        case .nofData: return .nofMetric
-        case .nofLeague: return .nofLeague
-        }
     }
 
     func upsertDimensions(dataset: Dataset) throws {

@@ -84,7 +84,6 @@ public final class Syncer {
         for dataset in wanted where sources.datasets[dataset] == nil {
             throw SyncError.sources("no sources for dataset '\(dataset)'; the file has: \(sources.datasets.keys.sorted().joined(separator: ", "))")
         }
-        if !options.dryRun { try loader.ensureSchema() }
         var report = SyncReport()
         var pagesReached = 0
         var pagesTried = 0

@@ -61,7 +61,7 @@ struct LoadCommand: ParsableCommand {
         options.onWait = { Console.note($0) }
         let progress = ProgressLine(enabled: Console.stderrIsTerminal && !json)
         options.onProgress = { progress.update($0) }
-        let connection = try database.connect()
+        let connection = try database.connectMigrated()
         let loader = Loader(connection: connection, options: options)
         let (results, skipped) = try loader.load(paths: paths)
         progress.clear()

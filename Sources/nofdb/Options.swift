@@ -18,6 +18,17 @@ struct DatabaseOptions: ParsableArguments {
     func connect() throws -> Connection {
         try locator.connect(onStart: { Console.note($0) })
     }
+
+    /// Connects and brings the schema up to date first (what a scheduled `load` or `sync`
+    /// needs: no separate `init`), saying what changed on standard error.
+    func connectMigrated() throws -> Connection {
+        let connection = try connect()
+        let report = try Migrator(connection: connection).migrate(onWait: {
+            Console.note("another nofdb is initialising the database; waiting…")
+        })
+        if !report.upToDate { Console.note("brought the warehouse schema up to date (schema version \(report.latestVersion)); see nofdb init") }
+        return connection
+    }
 }
 
 /// Writes to standard error (notes and warnings), keeping standard output for results.

@@ -73,7 +73,7 @@ struct SyncCommand: AsyncParsableCommand {
         options.load = LoadOptions(strict: strict)
         options.load.xlsHelper = XLSCheckCommand.helper
         options.load.onWait = { Console.note($0) }
-        let connection = try database.connect()
+        let connection = try options.dryRun ? database.connect() : database.connectMigrated()
         let report = try await Syncer(connection: connection, sources: file, options: options).run()
         if json {
             print(SyncSummary.json(report))

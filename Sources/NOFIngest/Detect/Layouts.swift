@@ -22,6 +22,22 @@ public enum Dataset: String, CaseIterable, Sendable, Codable {
         }
     }
 
+    /// The fact tables a load of this dataset writes; the first is the primary one, whose rows
+    /// are the file's data rows (the slice guards count and compare it).
+    public var tables: [FactTable] {
+        switch self {
+        case .ae: return [.ae]
+        case .ambulance: return [.ambulance]
+        case .rtt: return [.rtt, .rttProvider]
+        case .cancer: return [.cancer]
+        case .diagnostics: return [.diagnostics]
+        case .nofData: return [.nofMetric]
+        case .nofLeague: return [.nofLeague]
+        }
+    }
+
+    public var primaryTable: FactTable { tables[0] }
+
     /// Accepts the raw value and a few obvious names (`a&e`, `dm01`, `cwt`, `ambsys`, `nof`).
     public init?(name: String) {
         let n = name.lowercased().replacingOccurrences(of: "-", with: "_")
@@ -55,7 +71,16 @@ func normaliseHeader(_ text: String) -> String {
         .joined(separator: " ")
 }
 
-/// A layout's header signature and how to recognise it.
+/// What a layout's normaliser is made from.
+struct NormaliserSetup {
+    let context: IngestContext
+    let header: [String]
+    let layout: Layout
+    /// The sheet the header was found on (spreadsheets), for reject messages.
+    let sheet: String?
+}
+
+/// A layout's header signature, how to recognise it, and how to normalise its rows.
 struct LayoutSpec: Sendable {
     let layout: Layout
     /// The header cells as published (for messages and exact matching).
@@ -66,16 +91,20 @@ struct LayoutSpec: Sendable {
     let allowsFrontMatter: Bool
     /// A custom matcher for families of headers (AmbSYS A-codes, RTT bands). Nil = exact match.
     let matcher: (@Sendable ([String]) -> Bool)?
+    /// Makes the normaliser for a file in this layout.
+    let makeNormaliser: @Sendable (NormaliserSetup) throws -> any Normaliser
 
     init(
         _ dataset: Dataset, _ id: String, _ summary: String, header: [String], strayTrailing: Bool = false,
-        frontMatter: Bool = false, matcher: (@Sendable ([String]) -> Bool)? = nil
+        frontMatter: Bool = false, matcher: (@Sendable ([String]) -> Bool)? = nil,
+        normaliser: @escaping @Sendable (NormaliserSetup) throws -> any Normaliser
     ) {
         layout = Layout(dataset: dataset, id: id, summary: summary)
         self.header = header
         allowsStrayTrailingColumns = strayTrailing
         allowsFrontMatter = frontMatter
         self.matcher = matcher
+        makeNormaliser = normaliser
     }
 
     func matches(_ cells: [String]) -> Bool {
@@ -183,12 +212,16 @@ enum LayoutRegistry {
     ]
 
     static let specs: [LayoutSpec] = [
-        LayoutSpec(.ae, "ae-16a", "16 columns, 'Number of …' wording (Apr 2018 – Mar 2020)", header: aeA, strayTrailing: true),
-        LayoutSpec(.ae, "ae-16b", "16 columns without 'Number of' (Apr – Jul 2020)", header: aeB, strayTrailing: true),
+        LayoutSpec(.ae, "ae-16a", "16 columns, 'Number of …' wording (Apr 2018 – Mar 2020)", header: aeA, strayTrailing: true,
+                   normaliser: { AENormaliser(context: $0.context, header: $0.header, layout: $0.layout) }),
+        LayoutSpec(.ae, "ae-16b", "16 columns without 'Number of' (Apr – Jul 2020)", header: aeB, strayTrailing: true,
+                   normaliser: { AENormaliser(context: $0.context, header: $0.header, layout: $0.layout) }),
         LayoutSpec(.ae, "ae-22", "22 columns with booked appointments (Aug 2020 on; stray empty columns allowed)",
-                   header: aeC, strayTrailing: true),
-        LayoutSpec(.ambulance, "ambsys-128", "AmbSYS, 128 columns (to January 2021)", header: ambsysFixed + ambsys128Codes),
-        LayoutSpec(.ambulance, "ambsys-153", "AmbSYS, 153 columns (to April 2026)", header: ambsysFixed + ambsys153Codes),
+                   header: aeC, strayTrailing: true, normaliser: { AENormaliser(context: $0.context, header: $0.header, layout: $0.layout) }),
+        LayoutSpec(.ambulance, "ambsys-128", "AmbSYS, 128 columns (to January 2021)", header: ambsysFixed + ambsys128Codes,
+                   normaliser: { AmbulanceNormaliser(context: $0.context, header: $0.header) }),
+        LayoutSpec(.ambulance, "ambsys-153", "AmbSYS, 153 columns (to April 2026)", header: ambsysFixed + ambsys153Codes,
+                   normaliser: { AmbulanceNormaliser(context: $0.context, header: $0.header) }),
         LayoutSpec(
             .ambulance, "ambsys-acodes", "AmbSYS with other A-codes (kept as reported)",
             header: ambsysFixed + ambsys153Codes,
@@ -197,11 +230,11 @@ enum LayoutRegistry {
                 guard cells.count > 5, Array(cells.prefix(5)) == fixed else { return false }
                 let codes = cells.dropFirst(5).filter { !$0.isEmpty }
                 return codes.count >= 10 && codes.allSatisfy { $0.first == "a" && Int($0.dropFirst()) != nil }
-            }),
+            }, normaliser: { AmbulanceNormaliser(context: $0.context, header: $0.header) }),
         LayoutSpec(.rtt, "rtt-104", "RTT Full CSV, 121 columns, bands to Gt 104 Weeks (from April 2021)",
-                   header: rttDescriptive + rttBandHeaders(through: 104) + rttTotals),
+                   header: rttDescriptive + rttBandHeaders(through: 104) + rttTotals, normaliser: { try RTTNormaliser(context: $0.context, header: $0.header) }),
         LayoutSpec(.rtt, "rtt-52", "RTT Full CSV, bands to Gt 52 Weeks (October 2017 – March 2021)",
-                   header: rttDescriptive + rttBandHeaders(through: 52) + rttTotals),
+                   header: rttDescriptive + rttBandHeaders(through: 52) + rttTotals, normaliser: { try RTTNormaliser(context: $0.context, header: $0.header) }),
         LayoutSpec(
             .rtt, "rtt-pre2017", "RTT Full CSV before October 2017: front-matter lines, Period Name and RTT Part Name",
             header: ["Period Name", "Provider Org Code", "RTT Part Name", "Treatment Function Code"]
@@ -212,14 +245,16 @@ enum LayoutRegistry {
                 let required = ["period name", "rtt part name", "provider org code", "treatment function code",
                                 "total all", "gt 52 weeks sum 1", "gt 00 to 01 weeks sum 1"]
                 return required.allSatisfy { set.contains($0) }
-            }),
-        LayoutSpec(.cancer, "cwt-crs", "CWT CRS provider extract (11 columns)", header: cancerHeader),
+            }, normaliser: { try RTTNormaliser(context: $0.context, header: $0.header) }),
+        LayoutSpec(.cancer, "cwt-crs", "CWT CRS provider extract (11 columns)", header: cancerHeader, normaliser: { CancerNormaliser(context: $0.context, header: $0.header, sheet: $0.sheet) }),
         LayoutSpec(.cancer, "cwt-crs-total", "CWT CRS provider extract with TOTAL for TOTAL TREATED",
-                   header: cancerHeader.map { $0 == "TOTAL TREATED" ? "TOTAL" : $0 }),
+                   header: cancerHeader.map { $0 == "TOTAL TREATED" ? "TOTAL" : $0 }, normaliser: { CancerNormaliser(context: $0.context, header: $0.header, sheet: $0.sheet) }),
         LayoutSpec(.diagnostics, "dm01-provider-by-test", "DM01 web file, Provider by Test sheet",
-                   header: dm01ByTest, frontMatter: true),
-        LayoutSpec(.nofData, "nof-data-17", "NHS Oversight Framework data file (17 columns)", header: nofData),
-        LayoutSpec(.nofLeague, "nof-league-12", "NHS Oversight Framework league table (12 columns)", header: nofLeague),
+                   header: dm01ByTest, frontMatter: true, normaliser: { DiagnosticsNormaliser(context: $0.context, header: $0.header, sheet: $0.sheet) }),
+        LayoutSpec(.nofData, "nof-data-17", "NHS Oversight Framework data file (17 columns)", header: nofData,
+                   normaliser: { NOFNormaliser(context: $0.context, header: $0.header, isLeague: false) }),
+        LayoutSpec(.nofLeague, "nof-league-12", "NHS Oversight Framework league table (12 columns)", header: nofLeague,
+                   normaliser: { NOFNormaliser(context: $0.context, header: $0.header, isLeague: true) }),
     ]
 
     /// The layout whose header `cells` is, if any (restricted to `dataset` when given).
