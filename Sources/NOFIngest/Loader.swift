@@ -21,6 +21,10 @@ public struct LoadOptions: Sendable {
     public var xlsHelper: XLSHelper?
     /// Progress reports while a file is read (bytes done, bytes total, rows read).
     public var onProgress: (@Sendable (LoadProgress) -> Void)?
+    /// Caps on the work one file may cause (hostile or damaged input).
+    public var limits = ReadLimits.standard
+    /// Tests only: runs between the hashing pass and the loading pass of a file.
+    var betweenPasses: (@Sendable () -> Void)?
 
     public init(dataset: Dataset? = nil, strict: Bool = false, wait: Bool = true) {
         self.dataset = dataset
@@ -83,13 +87,19 @@ public final class Loader {
 
     /// Loads every file in `paths` (files, directories, ZIP archives). Never throws for a
     /// problem with one file: that file's result says `failed` and why.
-    public func load(paths: [String]) throws -> (results: [FileLoadResult], skipped: [String]) {
-        let (files, skipped) = try InputExpander.expand(paths)
+    public func load(paths: [String]) throws -> (results: [FileLoadResult], skipped: [SkippedInput]) {
+        let inputs = try InputExpander.expand(paths)
         var results: [FileLoadResult] = []
-        for file in files {
+        for refused in inputs.refused {
+            var result = FileLoadResult(file: (refused.path as NSString).lastPathComponent, path: refused.path)
+            result.message = LoadError(file: result.file, reason: refused.reason).description
+            recordFailure(&result, rejects: [], warnings: [])
+            results.append(result)
+        }
+        for file in inputs.files {
             results += load(file: file)
         }
-        return (results, skipped)
+        return (results, inputs.skipped)
     }
 
     /// Loads one file: a CSV, XLSX or XLS, or every member of a ZIP archive.
@@ -110,6 +120,7 @@ public final class Loader {
             }
             base.sha256 = hasher.hex()
             base.sizeBytes = size
+            options.betweenPasses?()
             if size == 0 {
                 throw LoadError(file: display, reason: "the file is empty (0 bytes)",
                                 hint: "the download may have failed; fetch the file again")
@@ -144,7 +155,7 @@ public final class Loader {
 
     /// Streams a CSV file through the pipeline, checking the bytes are the ones hashed.
     func readCSV(chunked: ChunkedFile, expectedSHA: String, size total: Int, pipeline: RowPipeline) throws -> Int {
-        let parser = CSVParser(fileName: chunked.displayName, encoding: options.encoding)
+        let parser = CSVParser(fileName: chunked.displayName, limits: options.limits, encoding: options.encoding)
         var hasher = SHA256Hasher()
         let started = Date()
         var lastReport = Date()
@@ -168,6 +179,7 @@ public final class Loader {
             return rows
         }
         try parser.finish(handle)
+        try pipeline.checkEnd(parser.end)
         if hasher.hex() != expectedSHA {
             throw LoadError(
                 file: chunked.displayName,
@@ -201,7 +213,13 @@ public final class Loader {
 
     /// Reads DM01's `Provider by Test` sheet through the pipeline, then checks the `Provider` sheet.
     func readXLS(path: String, display: String, pipeline: RowPipeline) throws -> Int {
-        if let helper = options.xlsHelper, let reason = XLSIsolation.check(path: path, helper: helper) {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        if size > options.limits.maxXLSBytes {
+            throw LoadError(file: display, reason: "is \(size >> 20) MB; no published .xls workbook is over \(options.limits.maxXLSBytes >> 20) MB (FreeXL reads a workbook whole)",
+                            hint: "check this is the file NHS England publishes")
+        }
+        if let helper = options.xlsHelper,
+           let reason = XLSIsolation.check(path: path, helper: helper, timeout: options.limits.xlsCheckSeconds) {
             throw LoadError(file: display, reason: reason,
                             hint: "download the file again; if Excel opens it, save a copy and load that")
         }
@@ -265,11 +283,20 @@ public final class Loader {
             if lower.hasSuffix(".xlsx") || lower.hasSuffix(".xls") {
                 // Spreadsheets inside a ZIP: extract (they are small) and read as files.
                 var data = Data()
+                var limits = options.limits
+                limits.maxEntryBytes = min(limits.maxEntryBytes, limits.maxXLSBytes)
+                var meter = InflateMeter(file: memberName, entry: entry.path, compressed: Int(entry.compressedSize), limits: limits)
                 do {
-                    _ = try archive.extract(entry, bufferSize: 1 << 20) { data.append($0) }
+                    let crc = try archive.extract(entry, bufferSize: 1 << 20, skipCRC32: false) { chunk in
+                        try meter.add(chunk.count)
+                        data.append(chunk)
+                    }
+                    try XLSXWorkbook.checkCRC(crc, entry, file: memberName, what: "this member of the ZIP archive")
                 } catch {
                     var failed = unit
-                    failed.message = LoadError(file: memberName, reason: "cannot extract from the archive: \(error)").description
+                    failed.message = (error as? LoadError)?.description
+                        ?? LoadError(file: memberName, reason: "cannot extract from the archive: \(XLSXWorkbook.describeZIPError(error)); nothing from it was loaded",
+                                     hint: "download the archive again").description
                     recordFailure(&failed, rejects: [], warnings: [])
                     results.append(failed)
                     continue
@@ -295,16 +322,18 @@ public final class Loader {
                 continue
             }
             results.append(loadUnit(base: unit, kind: .csv) { pipeline in
-                let parser = CSVParser(fileName: memberName, encoding: self.options.encoding)
+                let parser = CSVParser(fileName: memberName, limits: self.options.limits, encoding: self.options.encoding)
                 var rows = 0
                 let handle: (inout CSVRecord) throws -> Void = { record in
                     rows += 1
                     try pipeline.accept(record)
                 }
                 var consumerError: (any Error)?
+                var meter = InflateMeter(file: memberName, entry: entry.path, compressed: Int(entry.compressedSize), limits: self.options.limits)
                 do {
-                    _ = try archive.extract(entry, bufferSize: 1 << 20, skipCRC32: false) { data in
+                    let crc = try archive.extract(entry, bufferSize: 1 << 20, skipCRC32: false) { data in
                         do {
+                            try meter.add(data.count)
                             try data.withUnsafeBytes { try parser.feed($0, handle) }
                             if pipeline.isStopped { throw StopReading() }
                         } catch {
@@ -312,13 +341,16 @@ public final class Loader {
                             throw error
                         }
                     }
+                    try XLSXWorkbook.checkCRC(crc, entry, file: memberName, what: "this member of the ZIP archive")
                 } catch {
                     if consumerError is StopReading { return rows }
                     if let consumerError { throw consumerError }
-                    throw LoadError(file: memberName, reason: "cannot read this member of the ZIP archive (damaged or truncated): \(error)",
+                    if let error = error as? LoadError { throw error }
+                    throw LoadError(file: memberName, reason: "cannot read this member of the ZIP archive: \(XLSXWorkbook.describeZIPError(error)); nothing from it was loaded",
                                     hint: "download the archive again")
                 }
                 try parser.finish(handle)
+                try pipeline.checkEnd(parser.end)
                 try pipeline.finish()
                 return rows
             })
@@ -339,7 +371,7 @@ public final class Loader {
         let session = UnitSession(loader: self, result: base, context: context)
         do {
             if kind == .xlsx {
-                let workbook = try XLSXWorkbook(url: xlsxURL ?? URL(fileURLWithPath: base.path), fileName: base.file)
+                let workbook = try XLSXWorkbook(url: xlsxURL ?? URL(fileURLWithPath: base.path), fileName: base.file, limits: options.limits)
                 _ = try readXLSX(workbook) { sheet in
                     RowPipeline(fileName: base.file, dataset: options.dataset, sheet: sheet) { spec, header, preamble in
                         try session.begin(spec: spec, header: header, preamble: preamble, sheet: sheet)

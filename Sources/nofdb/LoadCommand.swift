@@ -65,8 +65,8 @@ struct LoadCommand: ParsableCommand {
         let loader = Loader(connection: connection, options: options)
         let (results, skipped) = try loader.load(paths: paths)
         progress.clear()
-        if !json, !skipped.isEmpty {
-            Console.note("skipped \(skipped.count) files that are not .csv, .xlsx, .xls or .zip")
+        if !json {
+            for item in skipped { Console.note("skipped \(item)") }
         }
         if json {
             print(LoadSummary.json(results))

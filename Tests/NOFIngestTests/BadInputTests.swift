@@ -200,10 +200,8 @@ struct BadInputTests {
         #expect(message.contains("huge.csv:3"))
     }
 
-    @Test("a file that ends early while it is being read (it changed or vanished mid-read)")
-    func disappearsMidRead() throws {
-        // A named pipe serves the whole file on the first read (the hashing pass) and only
-        // half of it on the second, as a file cut short or removed mid-read would.
+    @Test("a file that changes between nofdb's two reads (it was still being written, or was replaced)")
+    func changesMidRead() throws {
         let full = csv([Self.aeHeader] + Array(repeating: Self.otherRow, count: 1) + (1...300).map { i in
             "MSitAE-April-2018,X\(i),NHS ENGLAND LONDON,SITE \(i),1,0,0,0,0,0,0,0,0,0,0,0"
         })
@@ -211,24 +209,35 @@ struct BadInputTests {
             _ = try load(db, [aeFile("MSitAE-April-2018.csv")])
             let c = try db.connect()
             let before = try warehouseSnapshot(c)
-            let dir = try TestEnvironment.temporaryDirectory("fifo")
-            let path = dir.appendingPathComponent("vanishing.csv").path
-            #expect(mkfifo(path, 0o600) == 0)
-            let writer = Thread {
-                for bytes in [full, Array(full.prefix(full.count / 2))] {
-                    let fd = open(path, O_WRONLY)
-                    guard fd >= 0 else { return }
-                    _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-                    close(fd)
-                    // Let the reader see the end of this pass before the next writer opens the pipe.
-                    Thread.sleep(forTimeInterval: 1)
-                }
-            }
-            writer.start()
-            let result = try #require(try load(db, [URL(fileURLWithPath: path)]).first)
+            let dir = try TestEnvironment.temporaryDirectory("changing")
+            let url = dir.appendingPathComponent("changing.csv")
+            try Data(full).write(to: url)
+            var options = LoadOptions()
+            // Between the hashing pass and the loading pass, the file is cut in half.
+            options.betweenPasses = { try? Data(full.prefix(full.count / 2)).write(to: url) }
+            let result = try #require(try load(db, [url], options).first)
             #expect(result.status == .failed)
             #expect(result.message?.contains("changed while nofdb was reading it") == true, "\(result.message ?? "")")
             #expect(try warehouseSnapshot(c) == before)
+        }
+    }
+
+    @Test("a named pipe is refused at once, by name, without waiting for a writer")
+    func fifoRefused() throws {
+        try withTestDatabase { db in
+            let dir = try TestEnvironment.temporaryDirectory("fifo")
+            let path = dir.appendingPathComponent("pipe.csv").path
+            #expect(mkfifo(path, 0o600) == 0)
+            let started = Date()
+            let result = try #require(try load(db, [URL(fileURLWithPath: path)]).first)
+            #expect(Date().timeIntervalSince(started) < 5)
+            #expect(result.status == .failed)
+            #expect(result.message?.contains("pipe.csv") == true && result.message?.contains("named pipe") == true, "\(result.message ?? "")")
+            // In a directory it is skipped with the reason, and the other files load.
+            try Data(csv([Self.aeHeader, Self.otherRow])).write(to: dir.appendingPathComponent("a.csv"))
+            let connection = try db.connect()
+            let (_, skipped) = try Loader(connection: connection, options: LoadOptions()).load(paths: [dir.path])
+            #expect(skipped.contains { $0.path.hasSuffix("pipe.csv") && $0.reason.contains("named pipe") }, "\(skipped)")
         }
     }
 

@@ -23,6 +23,7 @@ final class RowPipeline {
     private var scanned: [[String]] = []
     private(set) var detected: LayoutSpec?
     private(set) var header: [String] = []
+    private var lastHeaderLine = 0
 
     init(
         fileName: String, dataset: Dataset?, sheet: String? = nil,
@@ -53,6 +54,7 @@ final class RowPipeline {
                let spec = LayoutRegistry.match(cells, dataset: dataset, frontMatter: nonBlankBefore) {
                 detected = spec
                 header = cells
+                lastHeaderLine = row.rowNumber
                 if let normaliser = try onDetected(spec, cells, scanned) {
                     phase = .running(normaliser)
                 } else {
@@ -65,6 +67,19 @@ final class RowPipeline {
                 throw LayoutRegistry.unrecognised(file: fileName, candidates: scanned, dataset: dataset)
             }
         }
+    }
+
+    /// Refuses a CSV that stops inside its last record: the record is cut (fewer fields than
+    /// the header) and no line break closes it. A file cut exactly at a line break is caught
+    /// later, by its totals and by the slice guards.
+    func checkEnd(_ end: CSVParser.End?) throws {
+        guard let end, !end.lastRecordTerminated, detected != nil, end.lastRecordFields < header.count,
+              end.lastRecordLine > lastHeaderLine
+        else { return }
+        throw LoadError(
+            file: fileName, line: end.lastRecordLine,
+            reason: "the file ends inside line \(end.lastRecordLine.formatted()) (which starts at byte \(end.lastRecordByte.formatted()); the file has \(end.totalBytes.formatted()) bytes): that line has \(end.lastRecordFields) of the header's \(header.count) fields and no line break, so the file looks cut short; nothing from it was loaded",
+            hint: "download the file again")
     }
 
     /// Ends the rows: throws when no header was found or the header had no data after it.

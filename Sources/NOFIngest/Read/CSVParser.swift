@@ -63,6 +63,10 @@ public final class CSVParser {
         var fieldStart = 0
         var lastWasCR = false
         var hasContent = false
+        /// Offset (in the bytes parsed) of the first byte of the current chunk, and of the
+        /// current record's first byte.
+        var chunkBase = 0
+        var recordStart = 0
 
         @inline(__always)
         mutating func endField() { record.ends.append(record.storage.count) }
@@ -84,12 +88,13 @@ public final class CSVParser {
 
         /// A line end (`terminator` is CR or LF) closes the record: hand it over, count the line.
         @inline(__always)
-        mutating func finishLine(_ terminator: UInt8, _ onRecord: (inout CSVRecord) throws -> Void) throws {
+        mutating func finishLine(_ terminator: UInt8, at index: Int, _ onRecord: (inout CSVRecord) throws -> Void) throws {
             endRecord()
             try emit(onRecord)
             lastWasCR = terminator == 0x0D
             line += 1
             recordLine = line
+            recordStart = chunkBase + index + 1
         }
     }
 
@@ -98,24 +103,56 @@ public final class CSVParser {
     private var pendingBOM: [UInt8] = []
     /// The longest field accepted; longer means an unclosed quote or a file that is not CSV.
     public let maxFieldBytes: Int
+    /// The most fields one record may have (more means a file that is not CSV).
+    public let maxFields: Int
     /// The file's name, for messages.
     public let fileName: String
     /// Total bytes consumed.
     public private(set) var bytesRead = 0
+    /// Bytes handed to the parser proper (after a byte-order mark and any transcoding).
+    private var parsedBytes = 0
+
+    /// How the input ended, once `finish` has run: whether the last record was closed by a
+    /// line break (published files end either way), and where that record starts.
+    public struct End: Sendable {
+        public var lastRecordTerminated: Bool
+        public var lastRecordLine: Int
+        /// Byte offset of the last record's first byte.
+        public var lastRecordByte: Int
+        public var lastRecordFields: Int
+        public var totalBytes: Int
+    }
+    public private(set) var end: End?
 
     /// How the file's bytes are encoded; anything but UTF-8 is transcoded to UTF-8 as it is fed.
     public let encoding: TextEncoding
     private var transcoded: [UInt8] = []
 
-    public init(fileName: String, maxFieldBytes: Int = 1 << 20, encoding: TextEncoding = .utf8) {
+    public init(fileName: String, maxFieldBytes: Int = 1 << 20, maxFields: Int = 16_384, encoding: TextEncoding = .utf8) {
         self.fileName = fileName
         self.maxFieldBytes = maxFieldBytes
+        self.maxFields = maxFields
         self.encoding = encoding
+    }
+
+    public convenience init(fileName: String, limits: ReadLimits, encoding: TextEncoding = .utf8) {
+        self.init(fileName: fileName, maxFieldBytes: limits.maxFieldBytes, maxFields: limits.maxFieldsPerRecord, encoding: encoding)
     }
 
     /// Parses `chunk`, calling `onRecord` for every complete record.
     public func feed(_ chunk: UnsafeRawBufferPointer, _ onRecord: (inout CSVRecord) throws -> Void) throws {
+        let chunkStart = bytesRead
         bytesRead += chunk.count
+        // A NUL byte never appears in a CSV: the file is damaged (a disk or transfer error).
+        if let base = chunk.baseAddress, let hit = memchr(base, 0, chunk.count) {
+            let index = base.distance(to: UnsafeRawPointer(hit))
+            try feed(UnsafeRawBufferPointer(rebasing: chunk[0..<index]), onRecord)
+            bytesRead = chunkStart + index
+            throw LoadError(
+                file: fileName, line: core.recordLine, column: "#\(core.record.ends.count + 1)",
+                reason: "holds a NUL byte (0x00) at byte \((chunkStart + index).formatted()): the file is damaged (no CSV holds one)",
+                hint: "download the file again")
+        }
         if encoding == .windows1252, chunk.contains(where: { $0 >= 0x80 }) {
             // A single-byte encoding: each chunk transcodes on its own, whatever its boundaries.
             transcoded.removeAll(keepingCapacity: true)
@@ -142,6 +179,9 @@ public final class CSVParser {
             bytes = UnsafeRawBufferPointer(rebasing: bytes[consumed...])
             if held != [0xEF, 0xBB, 0xBF] {
                 try held.withUnsafeBytes { try parse($0, onRecord) }
+            } else {
+                parsedBytes = 3
+                core.recordStart = 3
             }
         }
         try parse(bytes, onRecord)
@@ -156,18 +196,31 @@ public final class CSVParser {
             atStart = false
             try held.withUnsafeBytes { try parse($0, onRecord) }
         }
+        var end = End(lastRecordTerminated: true, lastRecordLine: core.recordLine, lastRecordByte: core.recordStart,
+                      lastRecordFields: 0, totalBytes: bytesRead)
         switch core.state {
         case .quoted:
             throw LoadError(
                 file: fileName, line: core.recordLine,
-                reason: "a quoted field that starts on this line is never closed (the file ends inside it)",
-                hint: "the file may be truncated or have a stray double quote")
+                reason: "the file ends inside a quoted field that starts on this line and is never closed (byte \(core.recordStart.formatted()) of \(bytesRead.formatted())): it looks cut short, or has a stray double quote",
+                hint: "download the file again")
         case .fieldStart where !core.hasContent:
+            self.end = end
             return
         default:
             core.endRecord()
+            end.lastRecordTerminated = false
+            end.lastRecordFields = core.record.ends.count
+            self.end = end
             try core.emit(onRecord)
         }
+    }
+
+    private func tooManyFields(_ c: Core) -> LoadError {
+        LoadError(
+            file: fileName, line: c.recordLine,
+            reason: "a record has more than \(maxFields.formatted()) fields, which no NHS England extract has",
+            hint: "the file is probably not a CSV file, or is damaged")
     }
 
     private func tooLong(_ c: Core) -> LoadError {
@@ -182,13 +235,17 @@ public final class CSVParser {
         swap(&c, &core)
         defer { swap(&c, &core) }
         let maxField = maxFieldBytes
+        let maxFields = self.maxFields
         let n = bytes.count
+        c.chunkBase = parsedBytes
+        defer { parsedBytes += n }
         var i = 0
         while i < n {
             let b = bytes[i]
             if c.lastWasCR {
                 c.lastWasCR = false
                 if b == 0x0A {
+                    c.recordStart += 1
                     i += 1
                     continue
                 }
@@ -202,9 +259,10 @@ public final class CSVParser {
                     i += 1
                 } else if b == 0x2C {
                     c.endField()
+                    if c.record.ends.count > maxFields { throw tooManyFields(c) }
                     i += 1
                 } else if b == 0x0A || b == 0x0D {
-                    try c.finishLine(b, onRecord)
+                    try c.finishLine(b, at: i, onRecord)
                     i += 1
                 } else {
                     c.state = .unquoted
@@ -225,9 +283,10 @@ public final class CSVParser {
                     let x = bytes[i]
                     if x == 0x2C {
                         c.endField()
+                        if c.record.ends.count > maxFields { throw tooManyFields(c) }
                         c.state = .fieldStart
                     } else {
-                        try c.finishLine(x, onRecord)
+                        try c.finishLine(x, at: i, onRecord)
                     }
                     i += 1
                 }
@@ -253,10 +312,11 @@ public final class CSVParser {
                     i += 1
                 } else if b == 0x2C {
                     c.endField()
+                    if c.record.ends.count > maxFields { throw tooManyFields(c) }
                     c.state = .fieldStart
                     i += 1
                 } else if b == 0x0A || b == 0x0D {
-                    try c.finishLine(b, onRecord)
+                    try c.finishLine(b, at: i, onRecord)
                     i += 1
                 } else {
                     // Text after a closing quote ("abc"def): keep it, as spreadsheets do.

@@ -15,11 +15,22 @@ struct ChunkedFile {
     /// Calls `body` with each chunk; returns the bytes read.
     @discardableResult
     func read(_ body: (UnsafeRawBufferPointer) throws -> Void) throws -> Int {
-        let fd = open(url.path, O_RDONLY)
+        // O_NONBLOCK: should the path have become a named pipe since it was checked, opening
+        // it must not wait for a writer; it is refused below.
+        let fd = open(url.path, O_RDONLY | O_NONBLOCK)
         guard fd >= 0 else {
             throw LoadError(file: displayName, reason: "cannot open the file: \(String(cString: strerror(errno)))")
         }
         defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            throw LoadError(file: displayName, reason: "cannot read the file's attributes: \(String(cString: strerror(errno)))")
+        }
+        let type = InputExpander.FileType(mode: info.st_mode)
+        guard type == .regular else {
+            throw LoadError(file: displayName, reason: "is \(type.description), not a regular file: nofdb reads files only")
+        }
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         var buffer = [UInt8](repeating: 0, count: Self.chunkSize)
         var total = 0
         while true {

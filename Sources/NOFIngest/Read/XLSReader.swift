@@ -69,6 +69,11 @@ public final class XLSWorkbook {
         guard freexl_worksheet_dimensions(handle, &rowCount, &columnCount) == FREEXL_OK else {
             throw LoadError(file: fileName, reason: "cannot read the size of sheet \(sheetNames[index])")
         }
+        // BIFF8 sheets hold at most 65,536 rows and 256 columns.
+        guard rowCount <= 65_536, columnCount <= 256 else {
+            throw LoadError(file: fileName, reason: "sheet \(sheetNames[index]) claims \(rowCount) rows and \(columnCount) columns, more than an .xls can hold: the workbook is damaged",
+                            hint: "download the file again")
+        }
         for r in 0..<rowCount {
             var cells: [SheetCell] = []
             cells.reserveCapacity(Int(columnCount))
@@ -132,7 +137,7 @@ public enum XLSIsolation {
     /// Runs the helper on `path`. Returns why the file must not be opened in-process (the
     /// reader crashed on it), or nil: it read to the end, or refused the file with an error
     /// that opening it here will report in full.
-    public static func check(path: String, helper: XLSHelper) -> String? {
+    public static func check(path: String, helper: XLSHelper, timeout: Double = 60) -> String? {
         let process = Process()
         process.executableURL = helper.executable
         process.arguments = helper.arguments + [path]
@@ -147,7 +152,13 @@ public enum XLSIsolation {
         } catch {
             return nil
         }
-        process.waitUntilExit()
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning, Date() < deadline { usleep(20_000) }
+        if process.isRunning {
+            process.terminate()
+            process.waitUntilExit()
+            return "the .xls file could not be read within \(Int(timeout)) s (the spreadsheet reader never finished): it is damaged or hostile"
+        }
         if process.terminationReason == .uncaughtSignal {
             return "the .xls file is damaged: the spreadsheet reader (FreeXL) crashed on it (signal \(process.terminationStatus))"
         }

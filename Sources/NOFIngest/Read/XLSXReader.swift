@@ -21,6 +21,19 @@ final class XMLScanner {
     private var pending: [UInt8] = []
     /// Whether text events are wanted (the caller switches this on inside <v> and <t>).
     var wantText = false
+    let limits: ReadLimits
+    /// What the scanner reads, for messages ("xl/worksheets/sheet1.xml").
+    let part: String
+    let fileName: String
+    /// Open elements, innermost last, as hashes of their local names (no String per element).
+    private var open: [UInt64] = []
+    private var sawElement = false
+
+    init(fileName: String, part: String, limits: ReadLimits) {
+        self.fileName = fileName
+        self.part = part
+        self.limits = limits
+    }
 
     /// Feeds bytes and calls `handler` for each complete event.
     func feed(_ chunk: Data, _ handler: (Event) throws -> Void) throws {
@@ -29,13 +42,26 @@ final class XMLScanner {
         let n = pending.count
         while pos < n {
             if pending[pos] == UInt8(ascii: "<") {
-                guard let gt = pending[pos...].firstIndex(of: UInt8(ascii: ">")) else { break }
+                guard let gt = pending[pos...].firstIndex(of: UInt8(ascii: ">")) else {
+                    if n - pos > limits.maxTagBytes { throw damaged("has a tag longer than \(limits.maxTagBytes >> 10) KiB, which no spreadsheet writes") }
+                    break
+                }
                 try handleTag(pos + 1, gt, handler)
                 pos = gt + 1
             } else {
-                let lt = pending[pos...].firstIndex(of: UInt8(ascii: "<")) ?? n
-                if lt == n { break }  // text may continue in the next chunk
+                guard let lt = pending[pos...].firstIndex(of: UInt8(ascii: "<")) else {
+                    // Text runs on into the next chunk: keep it only if it is wanted.
+                    if !wantText {
+                        pos = n
+                    } else if n - pos > limits.maxFieldBytes {
+                        throw damaged("has a cell text longer than \(limits.maxFieldBytes >> 10) KiB, which no NHS England workbook has")
+                    }
+                    break
+                }
                 if wantText {
+                    if lt - pos > limits.maxFieldBytes {
+                        throw damaged("has a cell text longer than \(limits.maxFieldBytes >> 10) KiB, which no NHS England workbook has")
+                    }
                     try handler(.text(Self.decode(pending[pos..<lt])))
                 }
                 pos = lt
@@ -44,12 +70,54 @@ final class XMLScanner {
         if pos > 0 { pending.removeFirst(pos) }
     }
 
+    /// After the last chunk: the part must be whole, every element closed.
+    func finish() throws {
+        if !open.isEmpty {
+            let names = open.map { Self.knownNames[$0].map { "<\($0)>" } ?? "an element" }
+            throw damaged("ends inside \(names.joined(separator: " ")), before its closing tags: it is not well-formed XML and looks cut short")
+        }
+        if pending.contains(UInt8(ascii: "<")) {
+            throw damaged("ends inside a tag: it is not well-formed XML and looks cut short")
+        }
+        if !sawElement { throw damaged("holds no XML element") }
+    }
+
+    func damaged(_ what: String) -> LoadError {
+        LoadError(file: fileName, reason: "the workbook part \(part) \(what); nothing from the file was loaded",
+                  hint: "download the file again")
+    }
+
+    static let knownNames: [UInt64: String] = Dictionary(
+        uniqueKeysWithValues: ["worksheet", "sheetData", "row", "c", "v", "is", "t", "sst", "si", "r", "workbook",
+                               "sheets", "Relationships"].map { (hash(Array($0.utf8)[...]), $0) })
+
+    /// FNV-1a of a local name.
+    static func hash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes {
+            h ^= UInt64(b)
+            h = h &* 0x100_0000_01b3
+        }
+        return h
+    }
+
     private func handleTag(_ start: Int, _ end: Int, _ handler: (Event) throws -> Void) throws {
         guard start < end else { return }
         let first = pending[start]
         if first == UInt8(ascii: "?") || first == UInt8(ascii: "!") { return }
         if first == UInt8(ascii: "/") {
-            try handler(.end(name: Self.localName(pending[(start + 1)..<end])))
+            var nameEnd = end
+            while nameEnd > start + 1, Self.isSpace(pending[nameEnd - 1]) { nameEnd -= 1 }
+            let name = Self.localName(pending[(start + 1)..<nameEnd])
+            let h = Self.hash(name)
+            guard let top = open.last, top == h else {
+                let closing = String(decoding: name, as: UTF8.self)
+                throw damaged(open.isEmpty
+                    ? "closes </\(closing)> that was never opened: it is not well-formed XML"
+                    : "closes </\(closing)> inside \(Self.knownNames[open.last ?? 0].map { "<\($0)>" } ?? "another element"): it is not well-formed XML")
+            }
+            open.removeLast()
+            try handler(.end(name: name))
             return
         }
         var selfClosing = false
@@ -76,6 +144,8 @@ final class XMLScanner {
             attributes.append((attrName, Self.decode(pending[valueStart..<min(i, tagEnd)])))
             i += 1
         }
+        sawElement = true
+        if !selfClosing { open.append(Self.hash(name)) }
         try handler(.start(name: name, attributes: attributes, selfClosing: selfClosing))
     }
 
@@ -131,12 +201,14 @@ extension ArraySlice where Element == UInt8 {
 public final class XLSXWorkbook {
     let archive: Archive
     let fileName: String
+    let limits: ReadLimits
     public private(set) var sheets: [(name: String, path: String)] = []
     private var sharedStrings: [String] = []
 
     /// Opens `url` (an .xlsx file), or throws a LoadError saying why it is not a workbook.
-    public init(url: URL, fileName: String) throws {
+    public init(url: URL, fileName: String, limits: ReadLimits = .standard) throws {
         self.fileName = fileName
+        self.limits = limits
         do {
             archive = try Archive(url: url, accessMode: .read)
         } catch {
@@ -148,8 +220,9 @@ public final class XLSXWorkbook {
     }
 
     /// Opens an XLSX held in memory (e.g. a member of a ZIP archive).
-    public init(data: Data, fileName: String) throws {
+    public init(data: Data, fileName: String, limits: ReadLimits = .standard) throws {
         self.fileName = fileName
+        self.limits = limits
         do {
             archive = try Archive(data: data, accessMode: .read)
         } catch {
@@ -159,49 +232,75 @@ public final class XLSXWorkbook {
         try readSharedStrings()
     }
 
-    private func stream(_ path: String, _ body: (Data) throws -> Void) throws {
+    /// Streams one XML part through a scanner, decompressed under the caps, and checks at
+    /// its end that the part is whole (well-formed).
+    private func scan(_ path: String, _ configure: (XMLScanner) -> Void = { _ in },
+                      _ handler: (XMLScanner, XMLScanner.Event) throws -> Void) throws {
         guard let entry = archive[path] ?? archive[path.hasPrefix("/") ? String(path.dropFirst()) : "/" + path] else {
             throw LoadError(file: fileName, reason: "the workbook has no part \(path)")
         }
+        let scanner = XMLScanner(fileName: fileName, part: path, limits: limits)
+        configure(scanner)
+        var meter = InflateMeter(file: fileName, entry: "the workbook part \(path)", compressed: Int(entry.compressedSize), limits: limits)
         var consumerError: (any Error)?
         do {
-            _ = try archive.extract(entry, bufferSize: 256 * 1024, skipCRC32: false) { data in
+            let crc = try archive.extract(entry, bufferSize: 256 * 1024, skipCRC32: false) { data in
                 do {
-                    try body(data)
+                    try meter.add(data.count)
+                    try scanner.feed(data) { try handler(scanner, $0) }
                 } catch {
                     consumerError = error
                     throw error
                 }
             }
+            try Self.checkCRC(crc, entry, file: fileName, what: "the workbook part \(path)")
         } catch {
             // Our own errors (a rejected file, a database error, a stop) pass through;
             // anything else is the container's fault.
             if let consumerError { throw consumerError }
-            throw LoadError(file: fileName, reason: "cannot read \(path) from the workbook: \(error)")
+            if let error = error as? LoadError { throw error }
+            throw LoadError(file: fileName, reason: "cannot read the workbook part \(path): \(Self.describeZIPError(error)); nothing from the file was loaded",
+                            hint: "download the file again")
         }
+        try scanner.finish()
+    }
+
+    /// ZIPFoundation's streaming `extract` returns the CRC-32 of what it read without
+    /// comparing it with the archive's: a damaged entry would pass unless checked here.
+    static func checkCRC(_ crc: CRC32, _ entry: Entry, file: String, what: String) throws {
+        guard crc == entry.checksum else {
+            throw LoadError(
+                file: file,
+                reason: "\(what) fails its CRC-32 check (computed \(String(crc, radix: 16)), the archive says \(String(entry.checksum, radix: 16))): the data is damaged; nothing from the file was loaded",
+                hint: "download the file again")
+        }
+    }
+
+    /// ZIPFoundation's errors in words.
+    static func describeZIPError(_ error: any Error) -> String {
+        let text = String(describing: error)
+        if text.contains("invalidCRC32") { return "its CRC-32 check fails, so the data is damaged" }
+        if text.contains("unreadableArchive") || text.contains("missingEndOfCentralDirectory") {
+            return "the ZIP container is damaged or truncated"
+        }
+        return text
     }
 
     private func readWorkbook() throws {
         var names: [(String, String)] = []
-        let scanner = XMLScanner()
-        try stream("xl/workbook.xml") { data in
-            try scanner.feed(data) { event in
-                if case .start(let name, let attributes, _) = event, name.equals("sheet") {
-                    let sheetName = attributes.first { $0.0.equals("name") }?.1 ?? ""
-                    let rid = attributes.first { $0.0.equals("id") }?.1 ?? ""
-                    names.append((sheetName, rid))
-                }
+        try scan("xl/workbook.xml") { _, event in
+            if case .start(let name, let attributes, _) = event, name.equals("sheet") {
+                let sheetName = attributes.first { $0.0.equals("name") }?.1 ?? ""
+                let rid = attributes.first { $0.0.equals("id") }?.1 ?? ""
+                names.append((sheetName, rid))
             }
         }
         var targets: [String: String] = [:]
-        let relScanner = XMLScanner()
-        try stream("xl/_rels/workbook.xml.rels") { data in
-            try relScanner.feed(data) { event in
-                if case .start(let name, let attributes, _) = event, name.equals("Relationship") {
-                    let id = attributes.first { $0.0.equals("Id") }?.1 ?? ""
-                    let target = attributes.first { $0.0.equals("Target") }?.1 ?? ""
-                    targets[id] = target
-                }
+        try scan("xl/_rels/workbook.xml.rels") { _, event in
+            if case .start(let name, let attributes, _) = event, name.equals("Relationship") {
+                let id = attributes.first { $0.0.equals("Id") }?.1 ?? ""
+                let target = attributes.first { $0.0.equals("Target") }?.1 ?? ""
+                targets[id] = target
             }
         }
         sheets = names.map { name, rid in
@@ -213,34 +312,42 @@ public final class XLSXWorkbook {
 
     private func readSharedStrings() throws {
         guard archive["xl/sharedStrings.xml"] != nil else { return }
-        let scanner = XMLScanner()
         var current = ""
         var inPhonetic = false
         var inT = false
-        try stream("xl/sharedStrings.xml") { data in
-            try scanner.feed(data) { event in
-                switch event {
-                case .start(let name, _, let selfClosing):
-                    if name.equals("si") {
-                        current = ""
-                        if selfClosing { sharedStrings.append("") }
-                    } else if name.equals("rPh") {
-                        inPhonetic = true
-                    } else if name.equals("t"), !selfClosing {
-                        inT = !inPhonetic
-                        scanner.wantText = inT
+        var total = 0
+        let limits = self.limits
+        try scan("xl/sharedStrings.xml") { scanner, event in
+            switch event {
+            case .start(let name, _, let selfClosing):
+                if name.equals("si") {
+                    current = ""
+                    if selfClosing { sharedStrings.append("") }
+                } else if name.equals("rPh") {
+                    inPhonetic = true
+                } else if name.equals("t"), !selfClosing {
+                    inT = !inPhonetic
+                    scanner.wantText = inT
+                }
+            case .end(let name):
+                if name.equals("si") {
+                    total += current.utf8.count + 16
+                    if total > limits.maxSharedStringBytes {
+                        throw scanner.damaged("holds more than \(limits.maxSharedStringBytes >> 20) MB of shared strings, far beyond any NHS England workbook")
                     }
-                case .end(let name):
-                    if name.equals("si") {
-                        sharedStrings.append(current)
-                    } else if name.equals("rPh") {
-                        inPhonetic = false
-                    } else if name.equals("t") {
-                        inT = false
-                        scanner.wantText = false
+                    sharedStrings.append(current)
+                } else if name.equals("rPh") {
+                    inPhonetic = false
+                } else if name.equals("t") {
+                    inT = false
+                    scanner.wantText = false
+                }
+            case .text(let text):
+                if inT {
+                    current += text
+                    if current.utf8.count > limits.maxFieldBytes {
+                        throw scanner.damaged("has a shared string longer than \(limits.maxFieldBytes >> 10) KiB, which no NHS England workbook has")
                     }
-                case .text(let text):
-                    if inT { current += text }
                 }
             }
         }
@@ -253,9 +360,11 @@ public final class XLSXWorkbook {
         guard let target = sheet.flatMap({ name in sheets.first { $0.name == name } }) ?? sheets.first else {
             throw LoadError(file: fileName, reason: "the workbook has no worksheets")
         }
-        let scanner = XMLScanner()
         var row = SheetRow(rowNumber: 0, cells: [])
         var rowCounter = 0
+        var rowsRead = 0
+        var sawSheetData = false
+        let limits = self.limits
         var inRow = false
         var cellColumn = 0
         var cellType = "n"
@@ -287,11 +396,16 @@ public final class XLSXWorkbook {
             row.cells[cellColumn] = value
         }
         do {
-        try stream(target.path) { data in
-            try scanner.feed(data) { event in
+        try scan(target.path) { scanner, event in
                 switch event {
                 case .start(let name, let attributes, let selfClosing):
-                    if name.equals("row") {
+                    if name.equals("sheetData") {
+                        sawSheetData = true
+                    } else if name.equals("row") {
+                        rowsRead += 1
+                        if rowsRead > limits.maxRowsPerSheet {
+                            throw scanner.damaged("has more than \(limits.maxRowsPerSheet.formatted()) rows, more than Excel allows")
+                        }
                         rowCounter += 1
                         let r = attributes.first { $0.0.equals("r") }.flatMap { Int($0.1) } ?? rowCounter
                         rowCounter = r
@@ -308,6 +422,9 @@ public final class XLSXWorkbook {
                             cellColumn = column
                         } else {
                             cellColumn = row.cells.count
+                        }
+                        if cellColumn >= limits.maxFieldsPerRecord {
+                            throw scanner.damaged("has a row with more than \(limits.maxFieldsPerRecord.formatted()) cells")
                         }
                         cellType = attributes.first { $0.0.equals("t") }?.1 ?? "n"
                         cellText = ""
@@ -333,10 +450,13 @@ public final class XLSXWorkbook {
                 case .text(let text):
                     if inValue { cellText += text }
                 }
-            }
         }
         } catch is StopReading {
             return
+        }
+        if !sawSheetData {
+            throw LoadError(file: fileName, reason: "the sheet \(target.name) (\(target.path)) has no <sheetData>: it is not a worksheet, or is damaged",
+                            hint: "download the file again")
         }
     }
 
