@@ -1,4 +1,5 @@
--- A full rebuild of every mart from the facts: derived organisation attributes per dataset,
+-- A full rebuild of every mart from the facts: organisations' names and regions from their
+-- history, derived organisation attributes per dataset,
 -- the standards mart for every loaded month of every monthly dataset, then the league marts
 -- for all those months and their quarters. Run by `nofdb rebuild`, and by `nofdb init`
 -- whenever a migration or a logic file changed (marts made by older logic are stale).
@@ -10,6 +11,14 @@ DECLARE
     n integer := 0;
     v_months date[];
 BEGIN
+    -- Loads of different datasets refresh the same league months: one at a time, each seeing
+    -- the others' committed marts (held to the end of the transaction).
+    PERFORM pg_advisory_xact_lock(hashtext('nofdb:marts'));
+    -- Organisations' current names and regions, from their history.
+    UPDATE dw.dim_organisation o SET org_name = coalesce(c.org_name, o.org_name), region_code = c.region_code
+      FROM dw.organisation_current() c
+     WHERE c.org_code = o.org_code
+       AND (o.org_name IS DISTINCT FROM coalesce(c.org_name, o.org_name) OR o.region_code IS DISTINCT FROM c.region_code);
     DELETE FROM dw.mart_league;
     DELETE FROM dw.mart_league_score;
     DELETE FROM dw.mart_standard;

@@ -14,6 +14,14 @@ SELECT load_id AS load, to_char(started_at, 'YYYY-MM-DD HH24:MI') AS started, fi
  WHERE $10::bigint IS NULL OR load_id = $10::bigint
  ORDER BY load_id DESC
  LIMIT coalesce($7::integer, 50);
+-- section: Held back
+-- footnote: A month held back was not committed: the month as stored before is untouched. Accept one knowingly with nofdb load --allow-shrink or --allow-total-mismatch.
+SELECT load_id AS load, file_name, dataset, to_char(period, 'YYYY-MM') AS month, kind, reason
+  FROM nof.load_holdback
+ WHERE CASE WHEN $10::bigint IS NULL
+            THEN load_id IN (SELECT load_id FROM audit.load_log ORDER BY load_id DESC LIMIT coalesce($7::integer, 50))
+            ELSE load_id = $10::bigint END
+ ORDER BY load_id DESC, period;
 -- section: Rejected rows
 SELECT r.load_id AS load, l.file_name, r.line, r.column_name AS column, r.raw_value AS value, r.reason
   FROM audit.load_reject r JOIN audit.load_log l USING (load_id)

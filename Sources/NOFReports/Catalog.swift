@@ -13,6 +13,8 @@ public struct ReportDefinition: Sendable {
         public var sql: String
         public var chart: ChartSpec?
         public var footnotes: [String]
+        /// A parameter the section needs (`-- when: load`): without it the section is left out.
+        public var requires: String?
         /// The name `--section` takes: the title in lower case with hyphens, e.g. `league-position`.
         public var slug: String { ReportDefinition.slug(title) }
     }
@@ -76,6 +78,10 @@ public struct ReportDefinition: Sendable {
                 current = Section(title: v, sql: "", chart: nil, footnotes: [])
                 continue
             }
+            if let v = value("when"), current != nil {
+                current?.requires = v
+                continue
+            }
             if let v = value("chart") {
                 let chart = Self.parseChart(v)
                 if current != nil { current?.chart = chart } else { pendingChart = chart }
@@ -122,7 +128,7 @@ public struct ReportDefinition: Sendable {
 public enum ReportCatalog {
     public static let all: [ReportDefinition] = {
         let order = ["league-table", "trust", "national", "field-test", "segments", "rtt-waits", "cancer",
-                     "diagnostics", "ambulance", "nof-official", "loads", "coverage"]
+                     "diagnostics", "ambulance", "nof-official", "loads", "revisions", "coverage"]
         let parsed = SQLTree.files(in: "reports").compactMap { ReportDefinition.parse(path: $0.path, text: $0.text) }
         return parsed.sorted { (order.firstIndex(of: $0.name) ?? 99, $0.name) < (order.firstIndex(of: $1.name) ?? 99, $1.name) }
     }()

@@ -21,8 +21,11 @@ public struct ReportOptions: Sendable {
     public var limit: Int?
     /// Only this section of a report with several (its title or a prefix of it, any case).
     public var section: String?
-    /// Only this load (the loads report: that load and all its rejected rows).
+    /// Only this load (the loads report: that load and all its rejected rows; the revisions
+    /// report: what replacing that load's revision changed).
     public var load: Int?
+    /// Only this dataset (the revisions report).
+    public var dataset: String?
 
     public init() {}
 
@@ -72,7 +75,17 @@ public struct ReportRunner {
         }
         if let limit = options.limit, limit < 1 { throw ReportError("--limit must be 1 or more") }
         if options.load != nil, !uses.contains("load") {
-            throw ReportError("--load applies to the loads report only: nofdb report loads --load ID")
+            let takers = ReportCatalog.all.filter { $0.parameters.contains("load") }.map(\.name).joined(separator: ", ")
+            throw ReportError("--load applies to the \(takers) reports, e.g. nofdb report loads --load ID")
+        }
+        if let dataset = options.dataset {
+            guard uses.contains("dataset") else {
+                throw ReportError("--dataset applies to the revisions report only: nofdb report revisions --dataset ae")
+            }
+            let known = try connection.query("SELECT DISTINCT dataset FROM audit.load_log WHERE dataset IS NOT NULL ORDER BY 1") { $0.string(0) ?? "" }
+            guard known.contains(dataset) else {
+                throw ReportError("--dataset \(dataset): nothing of that dataset was loaded; loaded: \(known.joined(separator: ", "))")
+            }
         }
         let org = try options.org.map { try resolveOrganisation($0) }
         if definition.takesOrganisationArgument, org == nil {
@@ -105,7 +118,7 @@ public struct ReportRunner {
             period = m.financialQuarter.months.first
         }
         var binds: [String?] = [periodType, period?.firstDay, options.peerGroup, options.domain, org, region,
-                                options.limit.map(String.init), nil, nil, options.load.map(String.init)]
+                                options.limit.map(String.init), nil, nil, options.load.map(String.init), options.dataset]
         if period == nil, let latestSQL = definition.latestSQL {
             guard let latest = try connection.executeTextParameters(latestSQL, binds).rows.first?.string(0) else {
                 if latestSQL.contains("NULL::date") {
@@ -142,11 +155,13 @@ public struct ReportRunner {
         if uses.contains("domain") { parameters.append(("domain", binds[3] ?? "")) }
         if uses.contains("limit"), let limit = binds[6] { parameters.append(("limit", limit)) }
         if uses.contains("load"), let load = binds[9] { parameters.append(("load", load)) }
+        if uses.contains("dataset"), let dataset = binds[10] { parameters.append(("dataset", dataset)) }
         var tables: [ReportTable] = []
         try connection.transaction(readOnly: true, statementTimeout: 60_000) { db in
             // Report queries are small and fast; JIT compilation would only add latency.
             try db.execute("SET LOCAL jit = off")
             for section in definition.sections {
+                if let needed = section.requires, binds[Self.bindIndex[needed] ?? 0] == nil { continue }
                 let result = try db.executeTextParameters(section.sql, binds)
                 tables.append(ReportTable(title: section.title, result: result, footnotes: section.footnotes, chart: section.chart))
             }
@@ -159,6 +174,9 @@ public struct ReportRunner {
         }
         return ReportResult(name: definition.name, title: title, parameters: parameters, sections: tables)
     }
+
+    /// Which `$n` (0-based) a parameter is bound to, for `-- when:` sections.
+    static let bindIndex = ["period": 1, "peer-group": 2, "domain": 3, "org": 4, "region": 5, "limit": 6, "load": 9, "dataset": 10]
 
     /// An organisation code that exists, or an error listing close matches.
     public func resolveOrganisation(_ text: String) throws -> String {

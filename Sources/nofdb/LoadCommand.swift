@@ -20,8 +20,20 @@ struct LoadCommand: ParsableCommand {
             transaction; loading the same bytes again is reported as unchanged. Rejected rows
             are stored with their line, column, value and reason (see `nofdb report loads`).
 
+            A file is whole or it is refused: a CSV cut inside a record or holding a NUL byte, a
+            ZIP member with a bad CRC, a workbook sheet cut short, a pipe or device instead of a
+            file, or input past the size caps fails, and nothing from it is committed.
+            A month is never replaced by less: before a month is swapped in, nofdb compares it
+            with the stored one. If providers would disappear or rows fall below 90%, or the
+            file's own total (A&E TOTAL row, AmbSYS England rows, DM01 provider Total rows) is
+            missing or does not add up, that month is held back (nothing of it committed; the
+            file's other months still load) and listed with why. A few rows of another month
+            (under 5% of the file's largest month) are rejected as stray. The replaced month is
+            kept as a revision (nofdb report revisions; nofdb restore LOAD_ID).
+
             Exit status: 0 loaded (or unchanged), 2 loaded with rejected rows, 1 a file failed
-            (nothing from that file was committed), 75 another load held the lock (--no-wait).
+            or a month was held back (nothing from that month was committed), 75 another load
+            held the lock (--no-wait).
             """)
 
     @OptionGroup var database: DatabaseOptions
@@ -44,7 +56,19 @@ struct LoadCommand: ParsableCommand {
     @Option(help: "Encoding of CSV files: utf-8 (NHS England's; the default) or windows-1252 (a file re-saved by Excel on Windows).")
     var encoding = "utf-8"
 
+    @Flag(name: .customLong("allow-shrink"), help: "Replace a month even when providers would disappear or rows fall below 90% of the stored month.")
+    var allowShrink = false
+
+    @Flag(name: .customLong("allow-total-mismatch"), help: "Load a month whose own total row is missing or does not add up.")
+    var allowTotalMismatch = false
+
+    @Option(name: .customLong("keep-revisions"), help: "How many replaced revisions to keep per month (default 3); remembered for later loads.")
+    var keepRevisions: Int?
+
     func validate() throws {
+        if let keepRevisions, keepRevisions < 0 || keepRevisions > 100 {
+            throw ValidationError("--keep-revisions \(keepRevisions): use 0 to 100")
+        }
         if TextEncoding(name: encoding) == nil {
             throw ValidationError("unknown encoding '\(encoding)'; use utf-8 or windows-1252")
         }
@@ -58,10 +82,16 @@ struct LoadCommand: ParsableCommand {
         var options = LoadOptions(dataset: dataset.flatMap(Dataset.init(name:)), strict: strict, wait: !noWait)
         options.encoding = TextEncoding(name: encoding) ?? .utf8
         options.xlsHelper = XLSCheckCommand.helper
+        options.allowShrink = allowShrink
+        options.allowTotalMismatch = allowTotalMismatch
         options.onWait = { Console.note($0) }
         let progress = ProgressLine(enabled: Console.stderrIsTerminal && !json)
         options.onProgress = { progress.update($0) }
         let connection = try database.connectMigrated()
+        if let keepRevisions {
+            try connection.execute(
+                "UPDATE audit.setting SET value = $1, changed_at = now() WHERE name = 'keep_revisions'", [String(keepRevisions)])
+        }
         let loader = Loader(connection: connection, options: options)
         let (results, skipped) = try loader.load(paths: paths)
         progress.clear()

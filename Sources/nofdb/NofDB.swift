@@ -23,6 +23,7 @@ struct NofDB: AsyncParsableCommand {
         version: NofdbVersion.current,
         subcommands: [
             InitCommand.self, LoadCommand.self, ReportCommand.self, QueryCommand.self, StatusCommand.self, CheckCommand.self,
-            SyncCommand.self, GrantReaderCommand.self, DBCommand.self, SampleCommand.self, XLSCheckCommand.self,
+            SyncCommand.self, RestoreCommand.self, RebuildCommand.self, GrantReaderCommand.self, DBCommand.self,
+            SampleCommand.self, XLSCheckCommand.self,
         ])
 }

@@ -82,8 +82,11 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Only this section of a report with several (see --list), e.g. movers.")
     var section: String?
 
-    @Option(help: "Only this load (loads report): the load and every row it rejected.")
+    @Option(help: "Only this load (loads report: the load and every row it rejected; revisions report: what replacing that load's revision changed).")
     var load: Int?
+
+    @Option(help: "Only this dataset (revisions report): ae, ambulance, rtt, cancer, diagnostics, nof_data, nof_league.")
+    var dataset: String?
 
     func run() throws {
         if list || name == nil {
@@ -103,6 +106,7 @@ struct ReportCommand: ParsableCommand {
         options.limit = limit
         options.section = section
         options.load = load
+        options.dataset = dataset
         let connection = try database.connect()
         let report = try ReportRunner(connection: connection).run(definition, options: options)
         try output.emit(report)

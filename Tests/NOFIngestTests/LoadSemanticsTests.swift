@@ -43,21 +43,33 @@ struct LoadSemanticsTests {
             // A "revised" April: Dorset County's type 1 attendances change from 3695 to 3700.
             let dir = try TestEnvironment.temporaryDirectory("revised")
             let text = try String(contentsOf: april, encoding: .utf8)
-            let revised = text.replacingOccurrences(of: "DORSET COUNTY HOSPITAL NHS FOUNDATION TRUST,3695,", with: "DORSET COUNTY HOSPITAL NHS FOUNDATION TRUST,3700,")
-            #expect(revised != text)
+            let edited = text.replacingOccurrences(of: "DORSET COUNTY HOSPITAL NHS FOUNDATION TRUST,3695,", with: "DORSET COUNTY HOSPITAL NHS FOUNDATION TRUST,3700,")
+            #expect(edited != text)
+            // Edited without its TOTAL row, the month no longer adds up: held back, nothing changes.
+            let inconsistentURL = dir.appendingPathComponent("MSitAE-April-2018-edited.csv")
+            try edited.write(to: inconsistentURL, atomically: true, encoding: .utf8)
+            let before = try warehouseSnapshot(c)
+            let held = try load(db, [inconsistentURL])
+            #expect(held.first?.status == .heldBack)
+            #expect(held.first?.heldBack.first?.kind == .totals)
+            #expect(held.first?.heldBack.first?.reason.contains("attendances type 1: TOTAL row 1246348, providers sum to 1246353") == true,
+                    "\(held.first?.heldBack ?? [])")
+            #expect(try warehouseSnapshot(c) == before)
+            // A real revision changes its TOTAL row with it.
+            let revised = edited.replacingOccurrences(of: "TOTAL,TOTAL,TOTAL,TOTAL,1246348,", with: "TOTAL,TOTAL,TOTAL,TOTAL,1246353,")
             let revisedURL = dir.appendingPathComponent("MSitAE-April-2018-revised.csv")
             try revised.write(to: revisedURL, atomically: true, encoding: .utf8)
             let result = try load(db, [revisedURL])
-            #expect(result.first?.status == .loaded)
+            #expect(result.first?.status == .loaded, "\(result.first?.heldBack ?? [])")
             #expect(result.first?.replacedSlices.count == 1)
             #expect(try c.scalar("SELECT att_type1 FROM dw.fact_ae WHERE period = '2018-04-01' AND org_code = 'RBD'") == "3700")
             #expect(try c.scalar("SELECT count(*) FROM dw.fact_ae WHERE period = '2018-04-01'") == "247")
             #expect(try c.scalar("SELECT md5(string_agg(t::text, '|' ORDER BY org_code)) FROM dw.fact_ae t WHERE period = '2018-05-01'") == mayBefore)
             #expect(try c.scalar("SELECT revision FROM audit.load_slice WHERE dataset = 'ae' AND period = '2018-04-01'") == "2")
             #expect(try c.scalar("SELECT revision FROM audit.load_slice WHERE dataset = 'ae' AND period = '2018-05-01'") == "1")
-            // The TOTAL row no longer adds up: a warning, not a failure.
-            #expect(result.first?.warnings.contains { $0.kind == "total_mismatch" } == true)
-            // Loading the original again restores it (its slice is no longer current, so it is not "unchanged").
+            // The replaced April is kept as a revision, not dropped.
+            #expect(try c.scalar("SELECT count(*) FROM nof.slice_revision WHERE dataset = 'ae' AND period = '2018-04-01' AND restorable") == "1")
+            // Loading the original again brings it back (its slice is no longer current, so it is not "unchanged").
             let again = try load(db, [april])
             #expect(again.first?.status == .loaded)
             #expect(try c.scalar("SELECT att_type1 FROM dw.fact_ae WHERE period = '2018-04-01' AND org_code = 'RBD'") == "3695")
@@ -93,10 +105,18 @@ struct LoadSemanticsTests {
     @Test("AmbSYS 153 columns and unknown future A-codes are kept; cancer as CSV; the 2024 A&E stray columns")
     func otherLayouts() throws {
         try withTestDatabase { db in
+            // The AmbSYS fixtures are excerpts (England and one trust): England's row does not
+            // equal the sum of the trusts, so the months are held back unless accepted knowingly.
+            let excerpt = try load(db, [fixtureFile("ambsys-153-2026-04.csv")])
+            #expect(excerpt.first?.status == .heldBack)
+            #expect(excerpt.first?.heldBack.first?.reason.contains("England row does not equal the sum of the trust rows") == true,
+                    "\(excerpt.first?.heldBack ?? [])")
+            var accept = LoadOptions()
+            accept.allowTotalMismatch = true
             let results = try load(db, [
                 fixtureFile("ambsys-153-2026-04.csv"), fixtureFile("ambsys-future-acodes.csv"),
                 fixtureFile("cancer-crs.csv"), fixtureFile("ae-2024-09-stray-columns.csv"),
-            ])
+            ], accept)
             #expect(results.map(\.status) == [.loaded, .loaded, .loaded, .loaded], "\(results.map { $0.message ?? "" })")
             #expect(results.map { $0.layout ?? "" } == ["ambsys-153", "ambsys-acodes", "cwt-crs", "ae-22"])
             let c = try db.connect()

@@ -49,12 +49,12 @@ struct ReportEndToEndTests {
         let result = try runNofdb(["report", "--list"])
         #expect(result.status == 0)
         for name in ["league-table", "trust", "national", "field-test", "segments", "rtt-waits", "cancer", "diagnostics",
-                     "ambulance", "nof-official", "loads", "coverage", "syncs"] {
+                     "ambulance", "nof-official", "loads", "revisions", "coverage", "syncs"] {
             #expect(result.stdout.contains("  \(name)"), "\(name) missing from --list")
             let definition = try #require(ReportCatalog.named(name))
             #expect(result.stdout.contains(definition.description))
         }
-        #expect(ReportCatalog.all.count == 13)
+        #expect(ReportCatalog.all.count == 14)
         #expect(result.stdout.contains("--peer-group"))
     }
 

@@ -3,9 +3,10 @@ import NOFCore
 
 /// Renders load results for people (a table per file) and for schedulers (JSON).
 public enum LoadSummary {
-    /// 0 loaded or unchanged, 2 loaded with rejected rows, 1 any file failed, 75 lock busy.
+    /// 0 loaded or unchanged, 2 loaded with rejected rows, 1 any file failed or had a month
+    /// held back by a guard, 75 lock busy.
     public static func exitCode(_ results: [FileLoadResult]) -> Int32 {
-        if results.contains(where: { $0.status == .failed }) {
+        if results.contains(where: { [.failed, .heldBack, .partial].contains($0.status) }) {
             if results.allSatisfy({ $0.status == .failed && ($0.message ?? "").contains("--no-wait") }) { return 75 }
             return 1
         }
@@ -46,13 +47,19 @@ public enum LoadSummary {
             for reject in r.rejects.prefix(5) { notes.append("  rejected \(reject)") }
             if r.rowsRejected > 5 { notes.append("  … \(r.rowsRejected - 5) more rejected rows: nofdb report loads --load \(r.loadId ?? 0)") }
             for warning in r.warnings.prefix(5) { notes.append("  warning: \(warning)") }
-            for replaced in r.replacedSlices.prefix(3) { notes.append("  revised: \(replaced)") }
+            for held in r.heldBack.prefix(6) { notes.append("  held back \(held.dataset.rawValue) \(held.period): " + held.reason.replacingOccurrences(of: "held back: ", with: "")) }
+            if r.heldBack.count > 6 { notes.append("  … \(r.heldBack.count - 6) more months held back: nofdb report loads --load \(r.loadId ?? 0)") }
+            if r.status != .failed, r.status != .heldBack {
+                for replaced in r.replacedSlices.prefix(3) { notes.append("  revised: \(replaced)") }
+            }
             if !notes.isEmpty { out += "\n\(r.file):\n" + notes.joined(separator: "\n") }
         }
         let loaded = results.filter { $0.status == .loaded || $0.status == .loadedWithRejects }.count
         let unchanged = results.filter { $0.status == .unchanged }.count
         let failed = results.filter { $0.status == .failed }.count
-        out += "\n\(results.count) files: \(loaded) loaded, \(unchanged) unchanged, \(failed) failed; "
+        let held = results.filter { $0.status == .heldBack || $0.status == .partial }.count
+        out += "\n\(results.count) files: \(loaded) loaded, \(unchanged) unchanged, \(failed) failed"
+            + (held > 0 ? ", \(held) with months held back" : "") + "; "
             + "\(results.reduce(0) { $0 + $1.rowsLoaded }.formatted()) rows loaded, \(results.reduce(0) { $0 + $1.rowsRejected }.formatted()) rejected"
         return out
     }
@@ -67,6 +74,10 @@ public enum LoadSummary {
                 "warnings": r.warnings.map { ["kind": $0.kind, "period": $0.period as Any, "message": $0.message] },
                 "rejects": r.rejects.map { ["line": $0.line, "column": $0.column as Any, "value": $0.value as Any, "reason": $0.reason] },
                 "revised": r.replacedSlices,
+                "held_back": r.heldBack.map { h -> [String: Any] in
+                    ["dataset": h.dataset.rawValue, "period": h.period.description, "kind": h.kind.rawValue,
+                     "reason": h.reason, "providers_lost": h.lost]
+                },
             ]
             item["member"] = r.member
             item["dataset"] = r.dataset?.rawValue
@@ -81,6 +92,7 @@ public enum LoadSummary {
             "loaded": results.filter { $0.status == .loaded || $0.status == .loadedWithRejects }.count,
             "unchanged": results.filter { $0.status == .unchanged }.count,
             "failed": results.filter { $0.status == .failed }.count,
+            "held_back": results.filter { $0.status == .heldBack || $0.status == .partial }.count,
         ]
         guard let data = try? JSONSerialization.data(withJSONObject: summary, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]) else {
             return "{}"

@@ -19,8 +19,8 @@ func parseLabelledPeriod(_ text: String) -> YearMonth? {
 
 /// A&E attendances and emergency admissions (MSitAE monthly provider CSV), every layout.
 ///
-/// The TOTAL / Total row is not data: it is checked against the sums of the provider rows
-/// and a mismatch becomes a warning on the load.
+/// The TOTAL / Total row is not data: it is checked against the sums of the provider rows;
+/// a missing total or a mismatch holds the month back (fails the file with --strict).
 final class AENormaliser: Normaliser {
     let context: IngestContext
     let header: [String]
@@ -120,7 +120,7 @@ final class AENormaliser: Normaliser {
     func finish() throws {
         for (period, sum) in sums {
             guard let total = totals[period] else {
-                context.warn("total_row_missing", period, "the file has no TOTAL row to check the provider rows against")
+                context.totalsProblem(period, missing: true, "the file has no TOTAL row (published A&E files always end with one), so its provider rows cannot be checked: the file may be cut short")
                 continue
             }
             var mismatches: [String] = []
@@ -130,9 +130,10 @@ final class AENormaliser: Normaliser {
                 }
             }
             if !mismatches.isEmpty {
-                context.warn(
-                    "total_mismatch", period,
-                    "TOTAL row (line \(total.line)) does not equal the sum of the provider rows: " + mismatches.joined(separator: "; "))
+                context.totalsProblem(
+                    period, missing: false,
+                    "the TOTAL row (line \(total.line)) does not equal the sum of the provider rows: " + mismatches.prefix(4).joined(separator: "; ")
+                        + (mismatches.count > 4 ? "; and \(mismatches.count - 4) more" : ""))
             }
         }
     }

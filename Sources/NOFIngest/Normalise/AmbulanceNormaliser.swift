@@ -26,6 +26,11 @@ final class AmbulanceNormaliser: Normaliser {
     var seen: [YearMonth: [String: Int]] = [:]
     var meanChecks = 0
     var meanMismatches: [String] = []
+    /// Per month: the England row's counts and the sums of the trusts', for the totals check.
+    var england: [YearMonth: [Int?]] = [:]
+    var trustSums: [YearMonth: [Int?]] = [:]
+    /// Typed codes England equals the sum of the trusts on (incidents by category, total seconds).
+    static let summed: [(position: Int, code: String)] = [(2, "A7"), (3, "A8"), (4, "A24"), (11, "A10"), (12, "A30"), (15, "A11"), (19, "A12")]
 
     init(context: IngestContext, header: [String]) {
         self.context = context
@@ -124,6 +129,14 @@ final class AmbulanceNormaliser: Normaliser {
                 }
                 e.append(UInt8(ascii: "}"))
             }
+            let counted = Self.summed.map { typed[$0.position] }
+            if level == "england" {
+                england[period] = counted
+            } else if level == "trust" {
+                var sums = trustSums[period] ?? Array(repeating: nil, count: counted.count)
+                for (i, v) in counted.enumerated() where v != nil { sums[i] = (sums[i] ?? 0) + (v ?? 0) }
+                trustSums[period] = sums
+            }
             if level == "trust" {
                 context.seeOrganisation(code, period: period) {
                     OrganisationSeen(name: name, parentCode: regionCode, parentName: nil, regionCode: regionCode)
@@ -136,6 +149,20 @@ final class AmbulanceNormaliser: Normaliser {
     }
 
     func finish() throws {
+        // The England row of each month is the file's own total: the trusts must add up to it.
+        for (period, sums) in trustSums.sorted(by: { $0.key < $1.key }) {
+            guard let total = england[period] else {
+                context.totalsProblem(period, missing: true, "the file has no England row for \(period) (AmbSYS publishes one every month), so the trust rows cannot be checked: the file may be an excerpt")
+                continue
+            }
+            var mismatches: [String] = []
+            for (i, item) in Self.summed.enumerated() {
+                if let e = total[i], let t = sums[i], e != t { mismatches.append("\(item.code): England \(e), trusts sum to \(t)") }
+            }
+            if !mismatches.isEmpty {
+                context.totalsProblem(period, missing: false, "the England row does not equal the sum of the trust rows: " + mismatches.joined(separator: "; "))
+            }
+        }
         if !meanMismatches.isEmpty {
             context.warn(
                 "mean_check", nil,

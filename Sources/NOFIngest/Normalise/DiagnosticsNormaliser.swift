@@ -3,8 +3,9 @@ import NOFCore
 
 /// DM01 Monthly Diagnostics web file, Provider (XLS): the `Provider by Test` sheet is the
 /// fact. The period comes from the metadata block above the header. The England `Total` row
-/// is not a provider (its cells are formulas FreeXL cannot read); each provider's `Total`
-/// test row and the `Provider` sheet are checked against the sums by test.
+/// is not a provider (its cells are formulas FreeXL cannot read, so it cannot be checked);
+/// each provider's `Total` test row is the file's total instead (missing or not adding up: the
+/// month is held back), and the `Provider` sheet is checked against the sums by test.
 final class DiagnosticsNormaliser: Normaliser {
     let context: IngestContext
     let header: [String]
@@ -126,14 +127,15 @@ final class DiagnosticsNormaliser: Normaliser {
                 mismatches.append("\(code) \(Self.measureNames[i]): Total row \(total.values[i]), tests sum to \(sum[i])")
             }
         }
+        guard let period else { return }
         if !mismatches.isEmpty {
-            context.warn("provider_total_mismatch", period,
-                         "\(mismatches.count) provider Total rows differ from the sum of their tests: " + mismatches.prefix(5).joined(separator: "; "))
+            context.totalsProblem(period, missing: false,
+                                  "\(mismatches.count) provider Total rows (test 16) differ from the sum of their tests: " + mismatches.prefix(5).joined(separator: "; "))
         }
         let missingTotals = Set(sums.keys).subtracting(providerTotals.keys)
         if !missingTotals.isEmpty {
-            context.warn("provider_total_missing", period,
-                         "\(missingTotals.count) providers have no Total test row: " + missingTotals.sorted().prefix(5).joined(separator: ", "))
+            context.totalsProblem(period, missing: true,
+                                  "\(missingTotals.count) providers have no Total test row (test 16), so their tests cannot be checked: " + missingTotals.sorted().prefix(5).joined(separator: ", "))
         }
     }
 

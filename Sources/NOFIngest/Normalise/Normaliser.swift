@@ -9,6 +9,14 @@ struct OrganisationSeen {
     var regionCode: String?
 }
 
+/// A check of a file's own totals (A&E's TOTAL row, AmbSYS's England rows, DM01's provider
+/// Total rows) that failed for one month: the total is missing or does not add up.
+public struct TotalsFinding: Sendable, Equatable {
+    public var period: YearMonth
+    public var missing: Bool
+    public var message: String
+}
+
 /// Shared state of one file's normalisation: rejects, warnings, counts and dimensions seen.
 final class IngestContext {
     let fileName: String
@@ -33,6 +41,14 @@ final class IngestContext {
     func reject(_ reject: Reject) {
         rejectCount += 1
         if rejects.count < maxStoredRejects { rejects.append(reject) }
+    }
+
+    /// Totals checks that failed, per month (the merge holds those months back, or with
+    /// --strict fails the file).
+    var totals: [TotalsFinding] = []
+
+    func totalsProblem(_ period: YearMonth, missing: Bool, _ message: String) {
+        totals.append(TotalsFinding(period: period, missing: missing, message: message))
     }
 
     func warn(_ kind: String, _ period: YearMonth?, _ message: String) {

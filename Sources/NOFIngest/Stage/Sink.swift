@@ -77,6 +77,17 @@ final class SliceBuffer {
         lineJumps.append((rows, line))
     }
 
+    /// The source line of every row, in order (for rejecting a whole slice's rows).
+    func sourceLines() -> [Int] {
+        var lines: [Int] = []
+        lines.reserveCapacity(rows)
+        for (i, jump) in lineJumps.enumerated() {
+            let end = i + 1 < lineJumps.count ? lineJumps[i + 1].row : rows + 1
+            for r in jump.row..<end { lines.append(jump.line + (r - jump.row)) }
+        }
+        return lines
+    }
+
     /// The source line of the `row`-th COPY row (1-based), for server error messages.
     func sourceLine(ofCopyRow row: Int) -> Int? {
         guard let jump = lineJumps.last(where: { $0.row <= row }) else { return nil }
@@ -137,6 +148,15 @@ final class SliceSink {
             try writer.send(slice.encoder)
             slice.encoder.removeAllBytes()
         }
+    }
+
+    /// Rows in the slice of `table` for `period` (0 when there is none).
+    func rows(_ table: FactTable, _ period: YearMonth) -> Int {
+        slices[SliceKey(table: table, period: period)]?.rows ?? 0
+    }
+
+    func buffer(_ table: FactTable, _ period: YearMonth) -> SliceBuffer? {
+        slices[SliceKey(table: table, period: period)]
     }
 
     /// Slices in a stable order (by period, then table).

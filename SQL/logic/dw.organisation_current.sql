@@ -1,0 +1,17 @@
+-- The current name and region of organisations, from their history alone: the latest month
+-- wins; within a month, a fixed order of datasets (dw.dataset_rank), then the value. NULL
+-- codes: every organisation.
+CREATE OR REPLACE FUNCTION dw.organisation_current(p_codes text[] DEFAULT NULL)
+RETURNS TABLE (org_code text, org_name text, region_code text)
+LANGUAGE sql STABLE AS $$
+    SELECT o.org_code,
+           (SELECT h.org_name FROM dw.organisation_history h
+             WHERE h.org_code = o.org_code AND h.org_name <> h.org_code
+             ORDER BY h.last_period DESC, dw.dataset_rank(h.dataset), h.org_name LIMIT 1),
+           (SELECT h.region_code FROM dw.organisation_history h
+             WHERE h.org_code = o.org_code AND h.region_code IS NOT NULL
+             ORDER BY h.last_period DESC, dw.dataset_rank(h.dataset), h.region_code LIMIT 1)
+      FROM dw.dim_organisation o
+     WHERE p_codes IS NULL OR o.org_code = ANY (p_codes)
+$$;
+COMMENT ON FUNCTION dw.organisation_current(text[]) IS 'Current name and region of organisations, worked out from organisation_history only.';

@@ -1,0 +1,212 @@
+import Foundation
+import NOFCore
+import ZIPFoundation
+
+/// The readers: bytes of a CSV, XLSX, XLS or ZIP member in, rows through a pipeline out.
+extension Loader {
+    /// Streams a CSV file through the pipeline, checking the bytes are the ones hashed.
+    func readCSV(chunked: ChunkedFile, expectedSHA: String, size total: Int, pipeline: RowPipeline) throws -> Int {
+        let parser = CSVParser(fileName: chunked.displayName, limits: options.limits, encoding: options.encoding)
+        var hasher = SHA256Hasher()
+        let started = Date()
+        var lastReport = Date()
+        var rows = 0
+        let handle: (inout CSVRecord) throws -> Void = { record in
+            rows += 1
+            try pipeline.accept(record)
+        }
+        do {
+            try chunked.read { chunk in
+                hasher.update(chunk)
+                try parser.feed(chunk, handle)
+                if pipeline.isStopped { throw StopReading() }
+                if let progress = options.onProgress, Date().timeIntervalSince(lastReport) > 0.2 {
+                    lastReport = Date()
+                    progress(LoadProgress(file: chunked.displayName, bytesDone: parser.bytesRead, bytesTotal: total,
+                                          rows: rows, elapsed: Date().timeIntervalSince(started)))
+                }
+            }
+        } catch is StopReading {
+            return rows
+        }
+        try parser.finish(handle)
+        try pipeline.checkEnd(parser.end)
+        if hasher.hex() != expectedSHA {
+            throw LoadError(
+                file: chunked.displayName,
+                reason: "the file changed while nofdb was reading it (its SHA-256 differs between the two reads)",
+                hint: "load it again once it is completely written")
+        }
+        try pipeline.finish()
+        return rows
+    }
+
+    func readXLSX(_ workbook: XLSXWorkbook, pipelineFor: (String) -> RowPipeline) throws -> RowPipeline? {
+        // The first sheet whose header is recognised is the data sheet.
+        var lastError: (any Error)?
+        for sheet in workbook.sheets {
+            let pipeline = pipelineFor(sheet.name)
+            do {
+                try workbook.readRows(sheet: sheet.name) { row in
+                    try pipeline.accept(row)
+                    return !pipeline.isStopped
+                }
+                try pipeline.finish()
+                return pipeline
+            } catch let error as LoadError where pipeline.detected == nil {
+                lastError = error
+                continue
+            }
+        }
+        if let lastError { throw lastError }
+        throw LoadError(file: workbook.fileName, reason: "the workbook has no sheets")
+    }
+
+    /// Reads DM01's `Provider by Test` sheet through the pipeline, then checks the `Provider` sheet.
+    func readXLS(path: String, display: String, pipeline: RowPipeline) throws -> Int {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        if size > options.limits.maxXLSBytes {
+            throw LoadError(file: display, reason: "is \(size >> 20) MB; no published .xls workbook is over \(options.limits.maxXLSBytes >> 20) MB (FreeXL reads a workbook whole)",
+                            hint: "check this is the file NHS England publishes")
+        }
+        if let helper = options.xlsHelper,
+           let reason = XLSIsolation.check(path: path, helper: helper, timeout: options.limits.xlsCheckSeconds) {
+            throw LoadError(file: display, reason: reason,
+                            hint: "download the file again; if Excel opens it, save a copy and load that")
+        }
+        let workbook = try XLSWorkbook(path: path, fileName: display)
+        var order = Array(workbook.sheetNames.indices)
+        if let byTest = workbook.sheetIndex(named: "Provider by Test") {
+            order.removeAll { $0 == byTest }
+            order.insert(byTest, at: 0)
+        }
+        var rows = 0
+        for index in order {
+            try workbook.rows(sheet: index) { row in
+                rows += 1
+                try pipeline.accept(row)
+            }
+            if pipeline.detected != nil { break }
+        }
+        try pipeline.finish()
+        if case .running(let normaliser) = pipeline.phase, let dm01 = normaliser as? DiagnosticsNormaliser,
+           let providerSheet = workbook.sheetIndex(named: "Provider") {
+            var header: [String]?
+            var dataRows: [SheetRow] = []
+            try workbook.rows(sheet: providerSheet) { row in
+                if header == nil {
+                    if row.strings.contains(where: { normaliseHeader($0) == "provider code" }) { header = row.strings }
+                } else {
+                    dataRows.append(row)
+                }
+            }
+            if let header { dm01.checkProviderSheet(header: header, rows: dataRows) }
+        }
+        return rows
+    }
+
+    func loadArchive(url: URL, base: FileLoadResult) throws -> [FileLoadResult] {
+        let archive: Archive
+        do {
+            archive = try Archive(url: url, accessMode: .read)
+        } catch {
+            throw LoadError(
+                file: base.file, reason: "the ZIP archive cannot be read (truncated or damaged): \(error)",
+                hint: "download the file again")
+        }
+        // An .xlsx is a ZIP too: recognise it by its workbook part.
+        if archive["xl/workbook.xml"] != nil {
+            return [loadUnit(base: base, kind: .xlsx) { _ in 0 }]
+        }
+        let entries = archive.filter {
+            $0.type == .file && !$0.path.hasPrefix("__MACOSX/") && !($0.path as NSString).lastPathComponent.hasPrefix(".")
+        }.sorted { $0.path < $1.path }
+        if entries.isEmpty {
+            throw LoadError(file: base.file, reason: "the ZIP archive holds no files")
+        }
+        var results: [FileLoadResult] = []
+        for entry in entries {
+            var unit = base
+            unit.member = entry.path
+            unit.file = base.file + "!" + entry.path
+            let memberName = unit.file
+            let lower = entry.path.lowercased()
+            if lower.hasSuffix(".xlsx") || lower.hasSuffix(".xls") {
+                // Spreadsheets inside a ZIP: extract (they are small) and read as files.
+                var data = Data()
+                var limits = options.limits
+                limits.maxEntryBytes = min(limits.maxEntryBytes, limits.maxXLSBytes)
+                var meter = InflateMeter(file: memberName, entry: entry.path, compressed: Int(entry.compressedSize), limits: limits)
+                do {
+                    let crc = try archive.extract(entry, bufferSize: 1 << 20, skipCRC32: false) { chunk in
+                        try meter.add(chunk.count)
+                        data.append(chunk)
+                    }
+                    try XLSXWorkbook.checkCRC(crc, entry, file: memberName, what: "this member of the ZIP archive")
+                } catch {
+                    var failed = unit
+                    failed.message = (error as? LoadError)?.description
+                        ?? LoadError(file: memberName, reason: "cannot extract from the archive: \(XLSXWorkbook.describeZIPError(error)); nothing from it was loaded",
+                                     hint: "download the archive again").description
+                    recordFailure(&failed, rejects: [], warnings: [])
+                    results.append(failed)
+                    continue
+                }
+                let temp = FileManager.default.temporaryDirectory.appendingPathComponent("nofdb-\(UUID().uuidString)-" + (entry.path as NSString).lastPathComponent)
+                defer { try? FileManager.default.removeItem(at: temp) }
+                do {
+                    try data.write(to: temp)
+                } catch {
+                    var failed = unit
+                    failed.message = "\(memberName): cannot write a temporary copy: \(error)"
+                    recordFailure(&failed, rejects: [], warnings: [])
+                    results.append(failed)
+                    continue
+                }
+                if lower.hasSuffix(".xls") {
+                    results.append(loadUnit(base: unit, kind: .xls) { pipeline in
+                        try self.readXLS(path: temp.path, display: memberName, pipeline: pipeline)
+                    })
+                } else {
+                    results.append(loadUnit(base: unit, kind: .xlsx, xlsxURL: temp) { _ in 0 })
+                }
+                continue
+            }
+            results.append(loadUnit(base: unit, kind: .csv) { pipeline in
+                let parser = CSVParser(fileName: memberName, limits: self.options.limits, encoding: self.options.encoding)
+                var rows = 0
+                let handle: (inout CSVRecord) throws -> Void = { record in
+                    rows += 1
+                    try pipeline.accept(record)
+                }
+                var consumerError: (any Error)?
+                var meter = InflateMeter(file: memberName, entry: entry.path, compressed: Int(entry.compressedSize), limits: self.options.limits)
+                do {
+                    let crc = try archive.extract(entry, bufferSize: 1 << 20, skipCRC32: false) { data in
+                        do {
+                            try meter.add(data.count)
+                            try data.withUnsafeBytes { try parser.feed($0, handle) }
+                            if pipeline.isStopped { throw StopReading() }
+                        } catch {
+                            consumerError = error
+                            throw error
+                        }
+                    }
+                    try XLSXWorkbook.checkCRC(crc, entry, file: memberName, what: "this member of the ZIP archive")
+                } catch {
+                    if consumerError is StopReading { return rows }
+                    if let consumerError { throw consumerError }
+                    if let error = error as? LoadError { throw error }
+                    throw LoadError(file: memberName, reason: "cannot read this member of the ZIP archive: \(XLSXWorkbook.describeZIPError(error)); nothing from it was loaded",
+                                    hint: "download the archive again")
+                }
+                try parser.finish(handle)
+                try pipeline.checkEnd(parser.end)
+                try pipeline.finish()
+                return rows
+            })
+        }
+        return results
+    }
+
+}
