@@ -29,7 +29,7 @@ public enum StatusReport {
                        (SELECT coalesce(sum(l.rows_rejected), 0) FROM audit.load_log l WHERE l.dataset = d.dataset
                            AND l.load_id IN (SELECT load_id FROM audit.load_slice WHERE dataset = d.dataset)) AS rejected_rows,
                        (SELECT to_char(max(l.finished_at), 'YYYY-MM-DD HH24:MI') FROM audit.load_log l WHERE l.dataset = d.dataset) AS last_load,
-                       (SELECT l.status FROM audit.load_log l WHERE l.dataset = d.dataset ORDER BY l.load_id DESC LIMIT 1) AS last_status
+                       (SELECT l.status FROM nof.load_history l WHERE l.dataset = d.dataset ORDER BY l.load_id DESC LIMIT 1) AS last_status
                   FROM (VALUES ('ae'), ('ambulance'), ('rtt'), ('cancer'), ('diagnostics'), ('nof_data'), ('nof_league')) d(dataset)
                   LEFT JOIN audit.load_slice s ON s.dataset = d.dataset
                  GROUP BY d.dataset ORDER BY d.dataset
@@ -37,12 +37,29 @@ public enum StatusReport {
             if let calendar = ReportCatalog.named("coverage")?.sections.first(where: { $0.title == "Calendar" }) {
                 sections.append(ReportTable(title: "Calendar (months loaded)", result: try db.execute(calendar.sql)))
             }
+            // nof.load_history tells a running load from one whose process died (interrupted).
             sections.append(ReportTable(title: "Last loads", result: try db.execute(
                 """
                 SELECT load_id, to_char(started_at, 'YYYY-MM-DD HH24:MI') AS started, file_name, dataset, status,
-                       rows_loaded, rows_rejected
-                  FROM audit.load_log ORDER BY load_id DESC LIMIT 5
+                       rows_loaded, rows_rejected, months_held_back AS held_back
+                  FROM nof.load_history ORDER BY load_id DESC LIMIT 5
                 """)))
+            let notes = try db.execute(
+                """
+                SELECT h.load_id AS load, h.dataset, to_char(h.period, 'YYYY-MM') AS month, h.kind, h.reason
+                  FROM nof.load_holdback h
+                 WHERE h.load_id IN (SELECT load_id FROM audit.load_log ORDER BY load_id DESC LIMIT 20)
+                UNION ALL
+                SELECT w.load_id, l.dataset, to_char(w.period, 'YYYY-MM'), w.kind, w.message
+                  FROM audit.load_warning w JOIN audit.load_log l USING (load_id)
+                 WHERE w.kind = 'slice_guard' AND w.load_id IN (SELECT load_id FROM audit.load_log ORDER BY load_id DESC LIMIT 20)
+                 ORDER BY 1 DESC, 3
+                """)
+            if notes.rowCount > 0 {
+                sections.append(ReportTable(
+                    title: "Held back or flagged by the load guards (last 20 loads)", result: notes,
+                    footnotes: ["A held-back month was not committed; the month as stored before is untouched (nofdb report loads --load ID)."]))
+            }
         }
         return ReportResult(name: "status", title: "nofdb status", parameters: [], sections: sections)
     }

@@ -1,0 +1,208 @@
+import Foundation
+import NOFCore
+@testable import NOFIngest
+import Testing
+import TestSupport
+
+/// A file normalised without a database: the layout it was detected as, the COPY rows each
+/// fact table would get, and the rejects, warnings and totals findings.
+struct Normalised {
+    var layout: String
+    var copy: [FactTable: [[String]]]
+    var rejects: [Reject]
+    var warnings: [LoadWarning]
+    var totals: [TotalsFinding]
+    var periods: [YearMonth]
+}
+
+enum Normalise {
+    static func run(_ name: String, feed: (RowPipeline) throws -> Void) throws -> Normalised {
+        let sink = SliceSink()
+        let context = IngestContext(fileName: name, sink: sink)
+        var layout = ""
+        let pipeline = RowPipeline(fileName: name, dataset: nil) { spec, header, preamble in
+            layout = spec.layout.id
+            let normaliser = try spec.makeNormaliser(NormaliserSetup(context: context, header: header, layout: spec.layout, sheet: nil))
+            try normaliser.preamble(preamble)
+            return normaliser
+        }
+        try feed(pipeline)
+        try pipeline.finish()
+        var copy: [FactTable: [[String]]] = [:]
+        for slice in sink.orderedSlices {
+            let text = String(decoding: slice.encoder.bytes, as: UTF8.self)
+            copy[slice.key.table, default: []] += text.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+        }
+        return Normalised(layout: layout, copy: copy, rejects: context.rejects, warnings: context.warnings,
+                          totals: context.totals, periods: context.periods)
+    }
+
+    /// CSV bytes through the parser and the pipeline, as `nofdb load` reads them.
+    static func csv(_ text: String, name: String = "file.csv") throws -> Normalised {
+        try bytes(Array(text.utf8), name: name)
+    }
+
+    static func bytes(_ bytes: [UInt8], name: String = "file.csv") throws -> Normalised {
+        try run(name) { pipeline in
+            let parser = CSVParser(fileName: name)
+            try bytes.withUnsafeBytes { raw in try parser.feed(raw) { try pipeline.accept($0) } }
+            try parser.finish { try pipeline.accept($0) }
+            try pipeline.checkEnd(parser.end)
+        }
+    }
+
+    static func rows(_ rows: [SheetRow], name: String = "file.xls") throws -> Normalised {
+        try run(name) { pipeline in for row in rows { try pipeline.accept(row) } }
+    }
+}
+
+@Suite("every layout's normaliser, bytes in, COPY rows out (no database)")
+struct NormaliserTests {
+    static let aeRBD16 = "MSitAE-April-2018,RBD,NHS ENGLAND SOUTH WEST (SOUTH WEST SOUTH),DORSET COUNTY HOSPITAL NHS FOUNDATION TRUST,3695,0,4098,99,0,5,1,0,1238,0,0,330"
+
+    @Test("A&E, 16 columns with 'Number of' (ae-16a): booked columns NULL, TOTAL row checked, not stored")
+    func ae16a() throws {
+        let header = LayoutRegistry.aeA.joined(separator: ",")
+        let total = "TOTAL,TOTAL,TOTAL,TOTAL,3695,0,4098,99,0,5,1,0,1238,0,0,330"
+        let n = try Normalise.csv([header, Self.aeRBD16, total].joined(separator: "\r\n") + "\r\n")
+        #expect(n.layout == "ae-16a")
+        #expect(n.copy[.ae] == [["2018-04-01", "RBD", "NHS ENGLAND SOUTH WEST (SOUTH WEST SOUTH)",
+                                 "3695", "0", "4098", "\\N", "\\N", "\\N", "99", "0", "5", "\\N", "\\N", "\\N",
+                                 "1", "0", "1238", "0", "0", "330"]])
+        #expect(n.totals.isEmpty && n.rejects.isEmpty)
+        // A TOTAL that does not add up, and a file without one, are totals findings for the month.
+        let wrong = try Normalise.csv([header, Self.aeRBD16, total.replacingOccurrences(of: ",3695,", with: ",3696,")].joined(separator: "\n"))
+        #expect(wrong.totals.count == 1 && wrong.totals.first?.missing == false)
+        #expect(wrong.totals.first?.message.contains("attendances type 1: TOTAL row 3696, providers sum to 3695") == true)
+        let missing = try Normalise.csv([header, Self.aeRBD16].joined(separator: "\n"))
+        #expect(missing.totals.first?.missing == true && missing.totals.first?.period == YearMonth(year: 2018, month: 4))
+    }
+
+    @Test("A&E, 16 columns without 'Number of' (ae-16b) and 22 columns with booked appointments (ae-22)")
+    func ae16bAnd22() throws {
+        let b = try Normalise.csv([LayoutRegistry.aeB.joined(separator: ","),
+                                   "MSitAE-JUNE-2020,RGT,NHS ENGLAND EAST OF ENGLAND ,CAMBRIDGE UNIVERSITY HOSPITALS NHS FOUNDATION TRUST,7168,0,2043,0,0,0,134,0,2394,0,33,592",
+                                   "TOTAL,TOTAL,TOTAL,TOTAL,7168,0,2043,0,0,0,134,0,2394,0,33,592"].joined(separator: "\r\n"))
+        #expect(b.layout == "ae-16b")
+        #expect(b.copy[.ae]?.first == ["2020-06-01", "RGT", "NHS ENGLAND EAST OF ENGLAND", "7168", "0", "2043", "\\N", "\\N", "\\N",
+                                       "0", "0", "0", "\\N", "\\N", "\\N", "134", "0", "2394", "0", "33", "592"])
+        let c = try Normalise.csv([LayoutRegistry.aeC.joined(separator: ","),
+                                   "MSitAE-JANUARY-2021,RBD,NHS ENGLAND SOUTH WEST ,DORSET COUNTY HOSPITAL NHS FOUNDATION TRUST,2940,0,1964,0,0,33,624,0,0,0,0,0,27,0,1163,0,0,295",
+                                   "TOTAL,TOTAL,TOTAL,TOTAL,2940,0,1964,0,0,33,624,0,0,0,0,0,27,0,1163,0,0,295"].joined(separator: "\r\n"))
+        #expect(c.layout == "ae-22")
+        #expect(c.copy[.ae]?.first == ["2021-01-01", "RBD", "NHS ENGLAND SOUTH WEST", "2940", "0", "1964", "0", "0", "33",
+                                       "624", "0", "0", "0", "0", "0", "27", "0", "1163", "0", "0", "295"])
+        #expect(c.totals.isEmpty)
+        // The September 2024 stray columns (five empty cells and an 'a') are the same layout.
+        let stray = try Normalise.bytes([UInt8](try Data(contentsOf: fixtureFile("ae-2024-09-stray-columns.csv"))))
+        #expect(stray.layout == "ae-22" && stray.copy[.ae]?.count == 3 && stray.rejects.isEmpty)
+    }
+
+    @Test("AmbSYS 128 and 153 columns and other A-codes: typed measures, every code kept, '.' as NULL, England checked")
+    func ambulance() throws {
+        let england2017 = "2017,8,Eng,Eng,England,177540,141028,1796993,13,1,.,70,158,.,.,.,58813,10233,6931,67946,32227,2610,5671240,554,912,7047501,1017,2099,97514559,1435,3189,98017154,3041,7085,12750030,4885,9169,6083,0,2714,7,0,3369,13,83929,6359,32972,123260,20104,17128,13795,11999,91224,79198,44629,35656,3683,2840,.,.,.,.,.,.,.,.,.,.,.,.,.,.,.,.,.,.,.,.,.,.,.,.,.,.,.,.,.,.,.,.,.,.,.,.,.,.,.,.,.,.,.,.,1355,55934,41,94,.,.,.,.,.,192,3672,2375,108,2594,17031323,4638,9121,14233134,5993,11511,651465,6032,12612,25291867,9750,18657"
+        let header128 = (LayoutRegistry.ambsysFixed + LayoutRegistry.ambsys128Codes).joined(separator: ",")
+        let n = try Normalise.csv(header128 + "\n" + england2017 + "\n")
+        #expect(n.layout == "ambsys-128")
+        let row = try #require(n.copy[.ambulance]?.first)
+        // period, org, level, region, then the typed codes in FactTable order: A0, A1, A7, A8, A24, A25, A26, …
+        #expect(Array(row.prefix(11)) == ["2017-08-01", "Eng", "england", "\\N", "177540", "141028", "58813", "10233", "5671240", "554", "912"])
+        let acodes = try #require(try JSONSerialization.jsonObject(with: Data(row.last?.utf8 ?? "".utf8)) as? [String: Any])
+        #expect(acodes.count == 123)
+        #expect(acodes["A114"] is NSNull)
+        #expect((acodes["A73"] as? NSNumber)?.intValue == 18657)
+        // England without trusts has nothing to check; a trust that does not add up to England does.
+        #expect(n.totals.isEmpty)
+        let trust = "2017,8,Y56,RRU,LONDON AMBULANCE SERVICE NHS TRUST," + england2017.split(separator: ",").dropFirst(5).joined(separator: ",").replacingOccurrences(of: "58813", with: "58812")
+        let mismatch = try Normalise.csv(header128 + "\n" + england2017 + "\n" + trust + "\n")
+        #expect(mismatch.totals.first?.message.contains("A7: England 58813, trusts sum to 58812") == true, "\(mismatch.totals)")
+        let orphan = try Normalise.csv(header128 + "\n" + trust + "\n")
+        #expect(orphan.totals.first?.missing == true)
+
+        let n153 = try Normalise.bytes([UInt8](try Data(contentsOf: fixtureFile("ambsys-153-2026-04.csv"))))
+        #expect(n153.layout == "ambsys-153")
+        #expect(n153.copy[.ambulance]?.first { $0[1] == "Eng" }?[9] == "460", "A25, England C1 mean in seconds")
+        let future = try Normalise.bytes([UInt8](try Data(contentsOf: fixtureFile("ambsys-future-acodes.csv"))))
+        #expect(future.layout == "ambsys-acodes")
+    }
+
+    @Test("RTT 104-week bands: the detail row and the provider summary; 52-week and pre-2017 layouts")
+    func rtt() throws {
+        let header = (LayoutRegistry.rttDescriptive + rttBandHeaders(through: 104) + LayoutRegistry.rttTotals).joined(separator: ",")
+        let bands = (0..<105).map { $0 < 3 ? String($0 + 1) : "0" }
+        let row = "RTT-November-2024,QVV,NHS DORSET INTEGRATED CARE BOARD,RBD,DORSET COUNTY HOSPITAL NHS FOUNDATION TRUST,QVV,NHS DORSET INTEGRATED CARE BOARD,11J,NHS DORSET (SUB ICB LOCATION),Part_2,Incomplete Pathways,C_999,Total,"
+            + bands.joined(separator: ",") + ",,,6"
+        let n = try Normalise.csv(header + "\n" + row + "\n")
+        #expect(n.layout == "rtt-104")
+        let detail = try #require(n.copy[.rtt]?.first)
+        #expect(Array(detail.prefix(7)) == ["2024-11-01", "RBD", "QVV", "QVV", "11J", "2", "C_999"])
+        #expect(detail[7] == "{" + bands.joined(separator: ",") + "}")
+        #expect(Array(detail.suffix(3)) == ["\\N", "\\N", "6"], "Part_2: Total and unknown blank, Total All filled")
+        #expect(n.copy[.rttProvider]?.first == ["2024-11-01", "RBD", "2", "{" + bands.joined(separator: ",") + "}", "\\N", "\\N", "6", "1"])
+        let n52 = try Normalise.bytes([UInt8](try Data(contentsOf: fixtureFile("rtt-52-2020-12.csv"))))
+        #expect(n52.layout == "rtt-52" && n52.rejects.isEmpty)
+        #expect(n52.copy[.rtt]?.first?[7].split(separator: ",").count == 53)
+        let old = try Normalise.bytes([UInt8](try Data(contentsOf: fixtureFile("rtt-pre2017-2016-08.csv"))))
+        #expect(old.layout == "rtt-pre2017" && old.periods == [YearMonth(year: 2016, month: 8)])
+    }
+
+    @Test("cancer CWT CRS, TOTAL TREATED or TOTAL: exact halves, one slice per month; no totals to check")
+    func cancer() throws {
+        let n = try Normalise.bytes([UInt8](try Data(contentsOf: fixtureFile("cancer-crs.csv"))))
+        #expect(n.layout == "cwt-crs")
+        #expect(n.periods == [YearMonth(year: 2023, month: 10), YearMonth(year: 2025, month: 4)])
+        #expect(n.copy[.cancer]?.contains(["2023-10-01", "RBD", "62-day Combined", "Urgent Suspected Cancer", "Surgery", "ALL CANCERS", "43.5", "29", "14.5"]) == true)
+        #expect(n.copy[.cancer]?.first?[4] == "\\N", "28-day FDS has no modality")
+        let total = try Normalise.csv(LayoutRegistry.cancerHeader.map { $0 == "TOTAL TREATED" ? "TOTAL" : $0 }.joined(separator: ",")
+                                      + "\n2023-10-01,2023/24,OCT,31-day Combined,RBD,First Treatment,Surgery,ALL CANCERS,61,59,2\n")
+        #expect(total.layout == "cwt-crs-total" && total.copy[.cancer]?.count == 1)
+        let broken = try Normalise.csv(LayoutRegistry.cancerHeader.joined(separator: ",") + "\n2023-10-01,2023/24,OCT,31-day Combined,RBD,First Treatment,Surgery,ALL CANCERS,61,58,2\n")
+        #expect(broken.rejects.first?.reason.contains("is not WITHIN STANDARD 58 + BREACHES 2") == true)
+    }
+
+    @Test("DM01 Provider by Test: period from the metadata block; the provider's Total test row is the check")
+    func diagnostics() throws {
+        func row(_ n: Int, _ cells: [String]) -> SheetRow {
+            SheetRow(rowNumber: n, cells: cells.map { $0.isEmpty ? .blank : (Double($0) != nil ? .number($0) : .text($0)) })
+        }
+        let bands = ["10", "5", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0"]
+        let test = { (id: String, total: String) in
+            ["", "Y56", "London Commissioning Region", "R1H", "Barts Health NHS Trust", id, "Test", total, "0", "0", "0"] + bands + ["", "1", "2", "3"]
+        }
+        let rows = [
+            row(2, ["", "Title:", "Monthly Diagnostics"]), row(5, ["", "Period:", "April 2025"]),
+            row(14, LayoutRegistry.dm01ByTest), row(15, ["", "", "", "", "Total"]),
+            row(17, test("1", "15")), row(18, test("16", "15")),
+        ]
+        let n = try Normalise.rows(rows)
+        #expect(n.layout == "dm01-provider-by-test")
+        #expect(n.copy[.diagnostics] == [["2025-04-01", "R1H", "Y56", "1", "15", "0", "0", "{10,5,0,0,0,0,0,0,0,0,0,0,0,0}", "1", "2", "3"]])
+        #expect(n.totals.isEmpty)
+        var wrong = rows
+        wrong[5] = row(18, test("16", "16"))
+        let mismatch = try Normalise.rows(wrong)
+        #expect(mismatch.totals.first?.message.contains("R1H total waiting list: Total row 16, tests sum to 15") == true, "\(mismatch.totals)")
+        let noTotal = try Normalise.rows(Array(rows.dropLast()))
+        #expect(noTotal.totals.first?.missing == true)
+    }
+
+    @Test("official NOF data file and league table")
+    func nof() throws {
+        let data = try Normalise.csv(LayoutRegistry.nofData.joined(separator: ",") + "\n"
+            + "Q4 2025/26,South West,Mental health and community trust,Community,RWX,BERKSHIRE HEALTHCARE NHS FOUNDATION TRUST,Summary,Summary,OF5002,Average metric score,Q4 2025/26,score,1.85,2.3,2.0,2.6,3\n")
+        #expect(data.layout == "nof-data-17")
+        #expect(data.copy[.nofMetric]?.first?.prefix(3) == ["2026-01-01", "Q4 2025/26", "RWX"])
+        let league = try Normalise.csv(LayoutRegistry.nofLeague.joined(separator: ",") + "\n"
+            + "Q4 2025/26,South West,Mental health and community trust,Community,RWX,BERKSHIRE HEALTHCARE NHS FOUNDATION TRUST,1.85,1.2 to 1.89,1,No,3,1 to 11\n")
+        #expect(league.layout == "nof-league-12")
+        #expect(league.copy[.nofLeague]?.first == ["2026-01-01", "Q4 2025/26", "RWX", "Mental health and community trust", "Community",
+                                                    "South West", "1.85", "1.2 to 1.89", "1", "false", "3", "1 to 11"])
+    }
+
+    @Test("every layout in the registry is covered by a test above")
+    func everyLayout() {
+        let covered: Set<String> = ["ae-16a", "ae-16b", "ae-22", "ambsys-128", "ambsys-153", "ambsys-acodes", "rtt-104", "rtt-52",
+                                    "rtt-pre2017", "cwt-crs", "cwt-crs-total", "dm01-provider-by-test", "nof-data-17", "nof-league-12"]
+        #expect(Set(LayoutRegistry.specs.map(\.layout.id)) == covered)
+    }
+}
