@@ -108,7 +108,10 @@ let package = Package(
             exclude: ["Snapshots"]),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["TestSupport", "NOFPostgres", "NOFSample", "NOFSync", "NOFIngest", "NOFCore"],
+            dependencies: [
+                "TestSupport", "NOFPostgres", "NOFSample", "NOFSync", "NOFIngest", "NOFCore",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             exclude: ["Fixtures"]),
     ]
 )

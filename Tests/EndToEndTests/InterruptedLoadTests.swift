@@ -41,6 +41,11 @@ struct InterruptedLoadTests {
             #expect(process.terminationReason == .uncaughtSignal)
             #expect(try c.scalar("SELECT count(*) FROM dw.fact_ae") == "0", "nothing committed")
             #expect(try c.scalar("SELECT count(*) FROM audit.load_slice") == "0")
+            // At once, before any other load: status sees the load's backend is gone.
+            let status = try runNofdb(["status", "--format", "json", "--database-url", db.conninfo])
+            let object = try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any]
+            let last = (object?["sections"] as? [[String: Any]])?.first { $0["title"] as? String == "Last loads" }?["rows"] as? [[String: Any]]
+            #expect(last?.first?["status"] as? String == "interrupted", "\(status.stdout)\(status.stderr)")
 
             // The next A&E load finds the stale row and says what happened to it.
             let next = try runNofdb(["load", TestEnvironment.nhseFile("ae/MSitAE-April-2018.csv").path, "--database-url", db.conninfo])

@@ -115,6 +115,14 @@ struct BadInputTests {
         }
     }
 
+    @Test("a value the database refuses (a count beyond its column's range) names the file, line and column; nothing is loaded")
+    func copyLevelError() throws {
+        let huge = Self.goodRow.replacingOccurrences(of: ",3695,", with: ",3000000000,")
+        let message = try expectRefused("huge-count.csv", csv([Self.aeHeader, Self.otherRow, huge, "TOTAL,TOTAL,TOTAL,TOTAL,3000000000,0,4454,99,0,5,1,0,1238,0,0,330"]), strict: false)
+        #expect(message.contains("huge-count.csv:3"), "\(message)")
+        #expect(message.contains("att_type1") && message.contains("out of range"), "\(message)")
+    }
+
     @Test("a row with too few cells")
     func tooFewCells() throws {
         let short = Self.goodRow.split(separator: ",").prefix(10).joined(separator: ",")

@@ -99,9 +99,11 @@ public enum LegacyWarehouse {
         }
     }
 
-    /// md5 of a relation's rows (sorted), for before/after comparisons.
-    public static func fingerprint(_ c: Connection, _ relation: String) throws -> String {
-        try c.scalar("SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, E'\\n' ORDER BY t::text)), '') FROM \(relation) t") ?? ""
+    /// md5 of a relation's rows (sorted), for before/after comparisons; of the given columns only
+    /// when `columns` is set (a later migration may add columns).
+    public static func fingerprint(_ c: Connection, _ relation: String, columns: [String]? = nil) throws -> String {
+        let row = columns.map { "ROW(" + $0.map(Connection.quoteIdentifier).joined(separator: ", ") + ")" } ?? "t"
+        return try c.scalar("SELECT count(*) || ':' || coalesce(md5(string_agg(\(row)::text, E'\\n' ORDER BY \(row)::text)), '') FROM \(relation) t") ?? ""
     }
 
     /// Fingerprints of every view in schema nof.
@@ -113,8 +115,9 @@ public enum LegacyWarehouse {
         return result
     }
 
-    /// Fingerprints of every table in dw and audit, marts and derived tables aside.
-    public static func dataFingerprints(_ c: Connection) throws -> [String: String] {
+    /// Fingerprints of every table in dw and audit, marts and derived tables aside, over the
+    /// columns each has in `columnsOf` (or all its columns now).
+    public static func dataFingerprints(_ c: Connection, columnsOf: [String: [String]]? = nil) throws -> [String: String] {
         var result: [String: String] = [:]
         let tables = try c.query(
             """
@@ -123,7 +126,20 @@ public enum LegacyWarehouse {
                AND c.relname NOT LIKE 'mart\\_%' AND c.relname NOT IN ('standard_target_month', 'schema_migration', 'schema_object')
              ORDER BY 1
             """) { $0.string(0) ?? "" }
-        for table in tables { result[table] = try fingerprint(c, table) }
+        for table in tables {
+            let parts = table.split(separator: ".").map(String.init)
+            result[table] = try fingerprint(c, table, columns: columnsOf?[table] ?? writableColumns(c, parts[0], parts[1]))
+        }
+        return result
+    }
+
+    /// The columns of every table `dataFingerprints` covers.
+    public static func dataColumns(_ c: Connection) throws -> [String: [String]] {
+        var result: [String: [String]] = [:]
+        for table in try dataFingerprints(c).keys {
+            let parts = table.split(separator: ".").map(String.init)
+            result[table] = try writableColumns(c, parts[0], parts[1])
+        }
         return result
     }
 }
