@@ -22,6 +22,14 @@ SELECT load_id AS load, file_name, dataset, to_char(period, 'YYYY-MM') AS month,
             THEN load_id IN (SELECT load_id FROM audit.load_log ORDER BY load_id DESC LIMIT coalesce($7::integer, 50))
             ELSE load_id = $10::bigint END
  ORDER BY load_id DESC, period;
+-- section: Warnings
+-- footnote: Checks that did not stop a load: e.g. a first load of a month with far fewer providers than its neighbours (figures from it are partial), or a total accepted with --allow-total-mismatch.
+SELECT w.load_id AS load, l.file_name, to_char(w.period, 'YYYY-MM') AS month, w.kind, w.message
+  FROM audit.load_warning w JOIN audit.load_log l USING (load_id)
+ WHERE CASE WHEN $10::bigint IS NULL
+            THEN w.load_id IN (SELECT load_id FROM audit.load_log ORDER BY load_id DESC LIMIT coalesce($7::integer, 50))
+            ELSE w.load_id = $10::bigint END
+ ORDER BY w.load_id DESC, w.period;
 -- section: Rejected rows
 SELECT r.load_id AS load, l.file_name, r.line, r.column_name AS column, r.raw_value AS value, r.reason
   FROM audit.load_reject r JOIN audit.load_log l USING (load_id)

@@ -3,19 +3,19 @@ import NOFPostgres
 import Testing
 import TestSupport
 
-/// A revised copy of November 2021: Dorset County's type 1 attendances up by 100, with the
+/// A revised copy of November 2021: Dorset County's type 1 attendances up by `by`, with the
 /// TOTAL row changed to match (a real revision adds up).
-func revisedNovember(in dir: URL) throws -> URL {
+func revisedNovember(in dir: URL, by: Int = 100, name: String = "Monthly-AE-November-2021-revised.csv") throws -> URL {
     let text = try String(contentsOf: DamagedCorpus.november, encoding: .utf8)
     var lines = text.components(separatedBy: "\r\n")
     for i in lines.indices {
         var fields = lines[i].components(separatedBy: ",")
         if fields.count > 4, fields[1] == "RBD" || fields[0] == "TOTAL", let value = Int(fields[4]) {
-            fields[4] = String(value + 100)
+            fields[4] = String(value + by)
             lines[i] = fields.joined(separator: ",")
         }
     }
-    let url = dir.appendingPathComponent("Monthly-AE-November-2021-revised.csv")
+    let url = dir.appendingPathComponent(name)
     try lines.joined(separator: "\r\n").write(to: url, atomically: true, encoding: .utf8)
     return url
 }
@@ -72,19 +72,9 @@ struct RevisionTests {
         try withTestDatabase { db in
             let url = ["--database-url", db.conninfo]
             let dir = try TestEnvironment.temporaryDirectory("keep")
-            let text = try String(contentsOf: DamagedCorpus.november, encoding: .utf8)
             // Five revisions of the month, each with a different value for one provider and its TOTAL.
             for n in 1...5 {
-                var lines = text.components(separatedBy: "\r\n")
-                for i in lines.indices {
-                    var fields = lines[i].components(separatedBy: ",")
-                    if fields.count > 4, fields[1] == "RBD" || fields[0] == "TOTAL", let value = Int(fields[4]) {
-                        fields[4] = String(value + n)
-                        lines[i] = fields.joined(separator: ",")
-                    }
-                }
-                let file = dir.appendingPathComponent("november-\(n).csv")
-                try lines.joined(separator: "\r\n").write(to: file, atomically: true, encoding: .utf8)
+                let file = try revisedNovember(in: dir, by: n, name: "november-\(n).csv")
                 let args = n == 1 ? ["load", "--keep-revisions", "2", file.path] : ["load", file.path]
                 #expect(try runNofdb(args + url).status == 0)
             }
