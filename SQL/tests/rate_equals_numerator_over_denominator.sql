@@ -1,4 +1,4 @@
--- rule: Every rate made from a numerator and a denominator equals them: 100 x numerator / denominator for percentages, numerator / denominator for means.
+-- rule: Every rate made from a numerator and a denominator equals them: 100 x numerator / denominator for percentages, numerator / denominator for means (published means are checked by ambulance_means_are_the_published_ones).
 -- scope: periods
 SELECT m.period, m.org_level, m.org_code, m.standard_code, m.breakdown, m.numerator, m.denominator, m.value,
        CASE s.aggregation WHEN 'pct' THEN 100 * m.numerator / m.denominator ELSE m.numerator / m.denominator END AS expected

@@ -38,18 +38,18 @@ SELECT 'ae'::text AS dataset, f.period, f.org_code, f.region_code, x.standard_co
  WHERE x.keep
 UNION ALL
 SELECT 'ambulance', a.period, a.org_code, a.region_code, x.standard_code, '',
-       x.total_s / 60.0, x.incidents::numeric,
-       CASE WHEN x.p90_s IS NOT NULL THEN x.p90_s / 60.0
-            WHEN x.incidents > 0 THEN x.total_s / 60.0 / x.incidents END,
-       CASE WHEN coalesce(x.p90_s, x.total_s) IS NULL THEN 'not_submitted' ELSE 'reported' END
+       x.total_s / 60.0, x.incidents::numeric, x.published_s / 60.0,
+       CASE WHEN x.published_s IS NULL THEN 'not_submitted' ELSE 'reported' END
   FROM dw.fact_ambulance a
+ -- Means and centiles as AmbSYS publishes them (A25, A26, A31, ...); the totals (A24, A30) are
+ -- kept as numerator and denominator, to pool quarters.
  CROSS JOIN LATERAL (VALUES
-        ('amb_c1_mean', a.c1_total_s, a.c1_incidents, NULL::bigint),
+        ('amb_c1_mean', a.c1_total_s, a.c1_incidents, a.c1_mean_s),
         ('amb_c1_p90',  NULL, NULL, a.c1_p90_s),
-        ('amb_c2_mean', a.c2_total_s, a.c2_incidents, NULL),
+        ('amb_c2_mean', a.c2_total_s, a.c2_incidents, a.c2_mean_s),
         ('amb_c2_p90',  NULL, NULL, a.c2_p90_s),
         ('amb_c3_p90',  NULL, NULL, a.c3_p90_s),
-        ('amb_c4_p90',  NULL, NULL, a.c4_p90_s)) AS x(standard_code, total_s, incidents, p90_s)
+        ('amb_c4_p90',  NULL, NULL, a.c4_p90_s)) AS x(standard_code, total_s, incidents, published_s)
  WHERE a.org_level = 'trust'
 UNION ALL
 SELECT 'rtt', r.period, r.provider_code, o.region_code, x.standard_code, '', x.numerator, r.total_all::numeric,

@@ -14,6 +14,7 @@ SELECT p.period, lvl.org_level, lvl.org_code, lvl.region_code, p.standard_code, 
        CASE min(p.aggregation)
            WHEN 'pct' THEN 100.0 * sum(p.numerator) / nullif(sum(p.denominator), 0)
            WHEN 'mean' THEN sum(p.numerator) / nullif(sum(p.denominator), 0)
+           WHEN 'published_mean' THEN sum(p.numerator) / nullif(sum(p.denominator), 0)
            WHEN 'sum' THEN sum(p.value)
        END,
        CASE WHEN count(p.value) > 0 THEN 'reported' ELSE 'incomplete_quarter' END,
@@ -21,7 +22,7 @@ SELECT p.period, lvl.org_level, lvl.org_code, lvl.region_code, p.standard_code, 
   FROM dw.v_standard_quarter_provider p
  CROSS JOIN LATERAL (VALUES ('england', 'ENG', NULL::text), ('region', p.region_code, p.region_code))
        AS lvl(org_level, org_code, region_code)
- WHERE p.aggregation IN ('pct', 'mean', 'sum') AND lvl.org_code IS NOT NULL
+ WHERE p.aggregation IN ('pct', 'mean', 'published_mean', 'sum') AND lvl.org_code IS NOT NULL
  GROUP BY p.period, lvl.org_level, lvl.org_code, lvl.region_code, p.standard_code, p.breakdown
 UNION ALL
 SELECT m.quarter_start, m.org_level, m.org_code, max(m.region_code), m.standard_code, m.breakdown,

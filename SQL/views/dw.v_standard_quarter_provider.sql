@@ -24,7 +24,7 @@ WITH months AS (
            CASE quarter_method WHEN 'last_month' THEN max(denominator) FILTER (WHERE is_last_month) ELSE sum(denominator) END AS denominator,
            CASE WHEN quarter_method = 'last_month' THEN max(value) FILTER (WHERE is_last_month)
                 WHEN aggregation = 'pct' THEN 100.0 * sum(numerator) / nullif(sum(denominator), 0)
-                WHEN aggregation = 'mean' THEN sum(numerator) / nullif(sum(denominator), 0)
+                WHEN aggregation IN ('mean', 'published_mean') THEN sum(numerator) / nullif(sum(denominator), 0)
                 WHEN aggregation = 'sum' THEN sum(value)
            END AS value
       FROM months

@@ -5,7 +5,7 @@ SELECT s.period, s.quarter_label, s.org_code, s.org_name, s.trust_type,
        t.average_score AS nofdb_average_score, t.metrics_scored AS nofdb_metrics_scored
   FROM nof.nof_official_summary s
   LEFT JOIN nof.league_table t
-         ON t.period_type = 'quarter' AND t.period = s.period AND t.org_code = s.org_code AND t.domain = 'overall';
+         ON t.league = 'nof' AND t.period_type = 'quarter' AND t.period = s.period AND t.org_code = s.org_code AND t.domain = 'overall';
 COMMENT ON VIEW nof.nof_official_comparison IS 'Official NOF segments and ranks per trust and quarter beside nofdb''s own league for the same quarter (NULL where nofdb does not score the trust, e.g. mental health trusts). Grain: trust x quarter.';
 COMMENT ON COLUMN nof.nof_official_comparison.period IS 'First day of the quarter.';
 COMMENT ON COLUMN nof.nof_official_comparison.quarter_label IS 'Quarter.';

@@ -9,7 +9,7 @@ SELECT s.period, s.quarter_label, s.org_code, s.org_name, s.trust_type,
        l.rank AS league_file_rank, l.segment AS league_file_segment
   FROM nof.nof_official_summary s
   LEFT JOIN nof.league_ranking r
-         ON r.source = 'official' AND r.period_type = 'quarter' AND r.period = s.period AND r.org_code = s.org_code
+         ON r.source = 'official' AND r.league = 'nof' AND r.period_type = 'quarter' AND r.period = s.period AND r.org_code = s.org_code
         AND r.peer_group = s.trust_type AND r.domain = 'overall'
   LEFT JOIN dw.fact_nof_league l ON l.period = s.period AND l.org_code = s.org_code;
 COMMENT ON VIEW nof.nof_official_reproduction IS 'Checks nofdb''s scoring and ranking SQL against the official NOF files: the average metric score recomputed from the OF1xxx scores, the finance override applied to the unadjusted segment, and the rank computed by nof.league_ranking, beside the published figures. Grain: trust x quarter.';

@@ -5,15 +5,23 @@ SELECT m.period, p.month_name AS period_label, m.org_level, m.org_code,
        m.numerator, m.denominator, m.value AS rate,
        t.constitutional AS constitutional_standard, t.interim AS interim_target,
        t.target, t.target_kind, dw.meets(m.value, t.target, t.comparator) AS met,
-       m.status, m.providers
+       m.status, m.providers,
+       CASE m.org_level WHEN 'provider' THEN CASE WHEN m.value IS NULL THEN 0 ELSE 1 END ELSE c.providers_reporting END AS providers_reporting,
+       CASE m.org_level WHEN 'provider' THEN 1 ELSE c.providers_expected END AS providers_expected,
+       CASE m.org_level WHEN 'provider' THEN CASE WHEN m.value IS NULL THEN 'not_reported' ELSE 'complete' END
+            ELSE c.coverage_status END AS coverage_status,
+       CASE WHEN m.org_level <> 'provider' THEN c.coverage_basis END AS coverage_basis
   FROM dw.mart_standard m
   JOIN dw.dim_standard s ON s.standard_code = m.standard_code
   JOIN dw.dim_period p ON p.period = m.period
   LEFT JOIN dw.dim_organisation o ON o.org_code = m.org_code AND m.org_level = 'provider'
   LEFT JOIN dw.dim_region r ON r.region_code = m.org_code AND m.org_level = 'region'
   LEFT JOIN dw.dim_region rr ON rr.region_code = m.region_code
-  LEFT JOIN dw.v_target_in_force t ON t.standard_code = m.standard_code AND t.period = m.period;
-COMMENT ON VIEW nof.standard_performance IS 'Performance against each operational standard by month: providers, NHS regions and England. England and region rows are computed from providers (rates from summed numerators and denominators, never averaged; A&E field-test sites excluded from four-hour figures). Grain: month x organisation x standard x breakdown.';
+  LEFT JOIN dw.v_target_in_force t ON t.standard_code = m.standard_code AND t.period = m.period
+  LEFT JOIN dw.v_standard_coverage c
+         ON m.org_level <> 'provider' AND c.period = m.period AND c.org_level = m.org_level AND c.org_code = m.org_code
+        AND c.standard_code = m.standard_code AND c.breakdown = m.breakdown;
+COMMENT ON VIEW nof.standard_performance IS 'Performance against each operational standard by month: providers, NHS regions and England. England and region rows are computed from providers (rates from summed numerators and denominators, never averaged; A&E field-test sites excluded from four-hour figures), except ambulance means and centiles, which are the ones AmbSYS publishes. Every aggregate says how complete it is (providers_reporting, providers_expected, coverage_status): an England row from one trust is partial, not England. Grain: month x organisation x standard x breakdown.';
 COMMENT ON COLUMN nof.standard_performance.period IS 'Month (first day).';
 COMMENT ON COLUMN nof.standard_performance.period_label IS 'Month and year, e.g. May 2019.';
 COMMENT ON COLUMN nof.standard_performance.org_level IS 'provider, region or england.';
@@ -34,4 +42,8 @@ COMMENT ON COLUMN nof.standard_performance.target IS 'The target in force: the i
 COMMENT ON COLUMN nof.standard_performance.target_kind IS 'interim or constitutional: which one target is.';
 COMMENT ON COLUMN nof.standard_performance.met IS 'Whether rate meets target; NULL when either is missing.';
 COMMENT ON COLUMN nof.standard_performance.status IS 'reported, not_reported_field_test (A&E four-hour field-test site) or not_submitted.';
-COMMENT ON COLUMN nof.standard_performance.providers IS 'For region and England rows: how many providers contributed.';
+COMMENT ON COLUMN nof.standard_performance.providers IS 'For region and England rows: how many providers contributed (the same as providers_reporting).';
+COMMENT ON COLUMN nof.standard_performance.providers_reporting IS 'Providers the figure is made from (with a value); 1 or 0 on a provider row.';
+COMMENT ON COLUMN nof.standard_performance.providers_expected IS 'Providers expected: where the file''s own total was checked (A&E TOTAL row, AmbSYS England row), the providers present; else the most present in the dataset''s months within six months either side, and at least the acute trusts the reference says submit it. 1 on a provider row.';
+COMMENT ON COLUMN nof.standard_performance.coverage_basis IS 'What providers_expected rests on: file total, neighbouring months or organisation reference (aggregates only).';
+COMMENT ON COLUMN nof.standard_performance.coverage_status IS 'complete; partial (fewer than 95% of the expected providers present, or England from fewer than 10 providers, never complete); unknown (nothing to compare with); not_reported (no value).';

@@ -4,14 +4,26 @@ SELECT q.period, p.quarter_code, p.quarter_label, q.org_level, q.org_code,
        q.region_code, q.standard_code, s.name AS standard_name, q.breakdown, s.unit,
        q.numerator, q.denominator, q.value AS rate,
        t.target, t.target_kind, dw.meets(q.value, t.target, t.comparator) AS met,
-       q.status, q.months, q.providers
+       q.status, q.months, q.providers,
+       CASE q.org_level WHEN 'provider' THEN 1 ELSE c.providers_expected END AS providers_expected,
+       CASE WHEN q.org_level = 'provider' THEN CASE WHEN q.value IS NULL THEN 'not_reported' ELSE 'complete' END
+            WHEN q.value IS NULL OR coalesce(q.providers, 0) = 0 THEN 'not_reported'
+            WHEN q.org_level = 'england' AND q.providers < 10 THEN 'partial'
+            WHEN c.providers_expected IS NULL THEN 'unknown'
+            WHEN q.providers >= 0.95 * c.providers_expected THEN 'complete'
+            ELSE 'partial' END AS coverage_status
   FROM dw.v_standard_quarter q
   JOIN dw.dim_standard s ON s.standard_code = q.standard_code
   JOIN dw.dim_period p ON p.period = q.period
   LEFT JOIN dw.dim_organisation o ON o.org_code = q.org_code AND q.org_level = 'provider'
   LEFT JOIN dw.dim_region r ON r.region_code = q.org_code AND q.org_level = 'region'
   LEFT JOIN dw.v_target_in_force t
-         ON t.standard_code = q.standard_code AND t.period = (q.period + interval '2 months')::date;
+         ON t.standard_code = q.standard_code AND t.period = (q.period + interval '2 months')::date
+  LEFT JOIN LATERAL (
+        SELECT max(c.providers_expected) AS providers_expected FROM dw.v_standard_coverage c
+         WHERE q.org_level <> 'provider' AND c.org_level = q.org_level AND c.org_code = q.org_code
+           AND c.standard_code = q.standard_code AND c.breakdown = q.breakdown
+           AND c.period >= q.period AND c.period < (q.period + interval '3 months')::date) c ON true;
 COMMENT ON VIEW nof.standard_performance_quarterly IS 'Performance against each standard by NHS financial quarter, from whole quarters only: a provider''s quarter needs all three months reported (else NULL, with the reason in status). Flows (A&E, cancer, ambulance means) pool the three months'' numerators and denominators; month-end snapshots (RTT, DM01) use the quarter''s last month; centiles have no quarterly figure. England and region rows are like-for-like: only providers with a whole quarter count. Grain: quarter x organisation x standard x breakdown.';
 COMMENT ON COLUMN nof.standard_performance_quarterly.period IS 'First day of the quarter.';
 COMMENT ON COLUMN nof.standard_performance_quarterly.quarter_code IS 'Quarter, e.g. 2024-Q3.';
@@ -33,3 +45,5 @@ COMMENT ON COLUMN nof.standard_performance_quarterly.met IS 'Whether rate meets 
 COMMENT ON COLUMN nof.standard_performance_quarterly.status IS 'reported; or why there is no value: not_reported_field_test (an A&E field-test month in the quarter), not_submitted (a month published without the figure), incomplete_quarter (a month not loaded, or the provider absent from it).';
 COMMENT ON COLUMN nof.standard_performance_quarterly.months IS 'Months of the quarter with a row for this organisation (England and regions: the most any provider has).';
 COMMENT ON COLUMN nof.standard_performance_quarterly.providers IS 'Providers with a whole quarter that the row is made from (1 or 0 for a provider row).';
+COMMENT ON COLUMN nof.standard_performance_quarterly.providers_expected IS 'Providers expected (the most any month of the quarter expects, see nof.standard_performance); 1 on a provider row.';
+COMMENT ON COLUMN nof.standard_performance_quarterly.coverage_status IS 'complete; partial (under 95% of the expected providers have a whole quarter, or England from fewer than 10); unknown; not_reported.';

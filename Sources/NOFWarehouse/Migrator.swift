@@ -268,7 +268,11 @@ public struct Migrator {
             report.logicApplied.append(object.name)
         }
 
-        // 1. Migrations, each after the logic it declares it needs.
+        // 1. Migrations, each after the logic it declares it needs. When any is pending the
+        // views go first, so a migration may change or replace a table a view reads.
+        if migrations.contains(where: { appliedMigrations[$0.version] == nil }) {
+            try dropViews(db, recorded: recorded)
+        }
         for migration in migrations {
             if let existing = appliedMigrations[migration.version] {
                 if existing.checksum == migration.checksum {
