@@ -152,9 +152,10 @@ public enum ReportCatalog {
         lines.append("Every report takes --format table|csv|json|markdown|html and --output FILE;")
         lines.append("--section NAME keeps one table of a report with several (a single CSV table for a spreadsheet).")
         lines.append("--period YYYY-MM | YYYY-Qn (financial year starting in that year, Q1 = Apr-Jun) | latest")
-        lines.append("  (latest: the newest month; for league-table and segments the newest quarter that every")
-        lines.append("  loaded dataset covers in full, see nof.quarter_completeness)")
-        lines.append("--peer-group acute|ambulance   --domain overall|urgent_and_emergency_care|elective|cancer|diagnostics")
+        lines.append("  (latest: the newest month; for league-table and segments the newest quarter with at least 10")
+        lines.append("  organisations of the peer group ranked, preferring among the year's the one covering the most datasets)")
+        lines.append("--league nof|operational   --peer-group acute|specialist|ambulance")
+        lines.append("--domain overall|urgent_and_emergency_care|elective|cancer|diagnostics")
         return lines.joined(separator: "\n")
     }
 }

@@ -26,10 +26,13 @@ public struct ReportOptions: Sendable {
     public var load: Int?
     /// Only this dataset (the revisions report).
     public var dataset: String?
+    /// Which league table: nof (the NOF metrics these datasets provide) or operational.
+    public var league = "nof"
 
     public init() {}
 
-    public static let peerGroups = ["acute", "ambulance"]
+    public static let leagues = ["nof", "operational"]
+    public static let peerGroups = ["acute", "specialist", "ambulance"]
     public static let domains = ["overall", "urgent_and_emergency_care", "elective", "cancer", "diagnostics"]
 }
 
@@ -69,6 +72,9 @@ public struct ReportRunner {
 
         guard ReportOptions.peerGroups.contains(options.peerGroup) else {
             throw ReportError("--peer-group \(options.peerGroup): use one of \(ReportOptions.peerGroups.joined(separator: ", "))")
+        }
+        guard ReportOptions.leagues.contains(options.league) else {
+            throw ReportError("--league \(options.league): use nof (the NHS Oversight Framework metrics these datasets provide) or operational (nofdb's wider set of standards)")
         }
         guard ReportOptions.domains.contains(options.domain) else {
             throw ReportError("--domain \(options.domain): use one of \(ReportOptions.domains.joined(separator: ", "))")
@@ -118,15 +124,21 @@ public struct ReportRunner {
             period = m.financialQuarter.months.first
         }
         var binds: [String?] = [periodType, period?.firstDay, options.peerGroup, options.domain, org, region,
-                                options.limit.map(String.init), nil, nil, options.load.map(String.init), options.dataset]
-        if period == nil, let latestSQL = definition.latestSQL {
+                                options.limit.map(String.init), nil, nil, options.load.map(String.init), options.dataset,
+                                options.league]
+        if period == nil, quarterly, definition.name != "nof-official" {
+            let choice = try defaultLeagueQuarter(options)
+            period = choice.period
+            binds[1] = choice.period.firstDay
+            described += choice.notes
+        } else if period == nil, let latestSQL = definition.latestSQL {
             guard let latest = try connection.executeTextParameters(latestSQL, binds).rows.first?.string(0) else {
                 if latestSQL.contains("NULL::date") {
                     period = nil
                 } else {
                     throw ReportError("report \(definition.name) has no data yet: load the files it needs with nofdb load")
                 }
-                return try runSections(definition, binds: binds, described: described + describe(options, org, region, nil, periodType))
+                return try runSections(definition, binds: binds, described: describe(options, org, region, nil, periodType) + described)
             }
             period = YearMonth(latest)
             binds[1] = period?.firstDay
@@ -135,7 +147,50 @@ public struct ReportRunner {
             binds[7] = (periodType == "quarter" ? period.adding(months: -3) : period.adding(months: -1)).firstDay
             binds[8] = period.adding(months: -12).firstDay
         }
-        return try runSections(definition, binds: binds, described: described + describe(options, org, region, period, periodType))
+        return try runSections(definition, binds: binds, described: describe(options, org, region, period, periodType) + described)
+    }
+
+    /// The quarter a league or segments report shows by default: the newest in which at least
+    /// 10 organisations of the peer group are ranked, preferring, among the qualifying quarters
+    /// of the year before it, the one whose scores cover the most datasets. Says what it
+    /// covers and why newer quarters were passed over; refuses when no quarter qualifies.
+    func defaultLeagueQuarter(_ options: ReportOptions) throws -> (period: YearMonth, notes: [(String, String)]) {
+        struct Candidate { var period: YearMonth; var label: String; var ranked: Int; var datasets: [String] }
+        let candidates = try connection.query(
+            """
+            SELECT t.period::text, t.period_label, count(*) FILTER (WHERE t.ranked),
+                   (SELECT coalesce(string_agg(DISTINCT st.dataset, ',' ORDER BY st.dataset), '')
+                      FROM nof.league_metric_score m JOIN nof.standard st ON st.standard_code = m.standard_code
+                     WHERE m.league = $1 AND m.period_type = 'quarter' AND m.period = t.period
+                       AND m.peer_group = $2 AND m.score IS NOT NULL)
+              FROM nof.league_table t
+             WHERE t.league = $1 AND t.period_type = 'quarter' AND t.peer_group = $2 AND t.domain = $3
+             GROUP BY t.period, t.period_label ORDER BY t.period DESC
+            """, [options.league, options.peerGroup, options.domain]
+        ) { row -> Candidate? in
+            guard let period = YearMonth(String((row.string(0) ?? "").prefix(7))) else { return nil }
+            return Candidate(period: period, label: row.string(1) ?? "", ranked: Int(row.string(2) ?? "") ?? 0,
+                             datasets: (row.string(3) ?? "").split(separator: ",").map(String.init))
+        }.compactMap { $0 }
+        let qualifying = candidates.filter { $0.ranked >= 10 }
+        guard let newest = qualifying.first else {
+            let best = candidates.max { $0.ranked < $1.ranked }
+            let most = best.map { " (the most is \($0.ranked), in \($0.label))" } ?? " (no league has been computed yet)"
+            let advice = options.league == "nof" && options.peerGroup == "ambulance"
+                ? "the nof table has one ambulance metric (OF0017, the Category 2 mean) and two are needed to rank: use --league operational"
+                : options.league == "nof"
+                    ? "load whole quarters of two of A&E, RTT and cancer (the datasets of OF0013, OF0023, OF0003, OF0010 and OF0011), or name a period with --period"
+                    : "load whole quarters of the datasets behind its standards, or name a period with --period"
+            throw ReportError("no quarter has 10 or more \(options.peerGroup) organisations ranked in the \(options.league) table\(most): \(advice)")
+        }
+        let recent = qualifying.filter { $0.period >= newest.period.adding(months: -12) }
+        let chosen = recent.max { ($0.datasets.count, $0.period) < ($1.datasets.count, $1.period) } ?? newest
+        var notes: [(String, String)] = [("covers", chosen.datasets.isEmpty ? "no dataset" : chosen.datasets.joined(separator: ", "))]
+        let passed = candidates.filter { $0.period > chosen.period }.map { c in
+            c.ranked < 10 ? "\(c.label) (\(c.ranked) ranked)" : "\(c.label) (covers \(c.datasets.joined(separator: ", ")) only)"
+        }
+        if !passed.isEmpty { notes.append(("passed over", passed.joined(separator: "; "))) }
+        return (chosen.period, notes)
     }
 
     private func describe(_ options: ReportOptions, _ org: String?, _ region: String?, _ period: YearMonth?, _ type: String) -> [(String, String)] {
@@ -151,6 +206,7 @@ public struct ReportRunner {
     private func runSections(_ definition: ReportDefinition, binds: [String?], described: [(String, String)]) throws -> ReportResult {
         var parameters = described
         let uses = Set(definition.parameters)
+        if uses.contains("league") { parameters.append(("league", binds[11] ?? "")) }
         if uses.contains("peer-group") { parameters.append(("peer group", binds[2] ?? "")) }
         if uses.contains("domain") { parameters.append(("domain", binds[3] ?? "")) }
         if uses.contains("limit"), let limit = binds[6] { parameters.append(("limit", limit)) }
@@ -176,7 +232,8 @@ public struct ReportRunner {
     }
 
     /// Which `$n` (0-based) a parameter is bound to, for `-- when:` sections.
-    static let bindIndex = ["period": 1, "peer-group": 2, "domain": 3, "org": 4, "region": 5, "limit": 6, "load": 9, "dataset": 10]
+    static let bindIndex = ["period": 1, "peer-group": 2, "domain": 3, "org": 4, "region": 5, "limit": 6, "load": 9, "dataset": 10,
+                            "league": 11]
 
     /// An organisation code that exists, or an error listing close matches.
     public func resolveOrganisation(_ text: String) throws -> String {

@@ -64,8 +64,11 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "YYYY-MM, YYYY-Qn (financial year starting in YYYY, Q1 = April-June) or latest (for league-table and segments: the newest quarter every loaded dataset covers in full).")
     var period = "latest"
 
-    @Option(name: .customLong("peer-group"), help: "acute or ambulance.")
+    @Option(name: .customLong("peer-group"), help: "acute, specialist or ambulance (from trust types).")
     var peerGroup = "acute"
+
+    @Option(help: "League table: nof (the NHS Oversight Framework metrics these datasets provide; the default) or operational (nofdb's wider set of standards).")
+    var league = "nof"
 
     @Option(help: "overall, urgent_and_emergency_care, elective, cancer or diagnostics.")
     var domain = "overall"
@@ -107,6 +110,7 @@ struct ReportCommand: ParsableCommand {
         options.section = section
         options.load = load
         options.dataset = dataset
+        options.league = league
         let connection = try database.connect()
         let report = try ReportRunner(connection: connection).run(definition, options: options)
         try output.emit(report)
