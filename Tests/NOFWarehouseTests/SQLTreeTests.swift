@@ -70,7 +70,7 @@ struct SQLTreeTests {
         // (a restore without constraints, a hand-made fix), so take the key away first.
         try c.execute("ALTER TABLE dw.mart_standard DROP CONSTRAINT mart_standard_pkey")
         try c.execute("INSERT INTO dw.mart_standard SELECT * FROM dw.mart_standard WHERE org_code = 'RBD' AND standard_code = 'ae_4h_all' AND period = '2021-11-01'")
-        try c.execute("UPDATE dw.mart_league SET segment = 7 WHERE org_code = 'RBD' AND period_type = 'month' AND period = '2021-11-01' AND domain = 'overall'")
+        try c.execute("UPDATE dw.mart_league SET segment = 7 WHERE league = 'operational' AND org_code = 'RBD' AND period_type = 'month' AND period = '2021-11-01' AND domain = 'overall'")
         let tests = DataTest.all.filter { ["mart_standard_grain_is_unique", "segments_are_1_to_4", "scores_are_1_to_4"].contains($0.name) }
         let results = try DataTestRunner(connection: c).run(tests)
         let grain = try #require(results.first { $0.test.name == "mart_standard_grain_is_unique" })
@@ -96,7 +96,7 @@ struct SQLTreeTests {
             #expect(pass.status == 0, "\(pass.stdout)\(pass.stderr)")
             #expect(pass.stdout.contains("all \(DataTest.all.count) pass"))
             let c = try db.connect()
-            try c.execute("UPDATE dw.mart_league SET segment = 9 WHERE org_code = 'RBD' AND domain = 'overall'")
+            try c.execute("UPDATE dw.mart_league SET segment = 9 WHERE league = 'operational' AND org_code = 'RBD' AND domain = 'overall'")
             let fail = try runNofdb(["check"] + url)
             #expect(fail.status == 1)
             #expect(fail.stdout.contains("segments_are_1_to_4") && fail.stdout.contains("FAIL") && fail.stdout.contains("RBD"), "\(fail.stdout)")

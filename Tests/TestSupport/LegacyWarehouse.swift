@@ -124,6 +124,10 @@ public enum LegacyWarehouse {
             SELECT n.nspname || '.' || c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
              WHERE n.nspname IN ('dw', 'audit') AND c.relkind IN ('r', 'p') AND NOT c.relispartition
                AND c.relname NOT LIKE 'mart\\_%' AND c.relname NOT IN ('standard_target_month', 'schema_migration', 'schema_object')
+               -- reference data seeded and corrected by migrations, not loaded data
+               AND c.relname NOT IN ('dim_period', 'dim_region', 'dim_standard', 'standard_target', 'ae_field_test_site',
+                                     'dim_rtt_part', 'dim_diagnostic_test', 'dim_cancer_standard', 'organisation_successor',
+                                     'organisation_override', 'setting')
              ORDER BY 1
             """) { $0.string(0) ?? "" }
         for table in tables {

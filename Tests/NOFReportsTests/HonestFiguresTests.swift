@@ -1,0 +1,148 @@
+import Foundation
+import NOFPostgres
+import Testing
+import TestSupport
+
+/// The honest-figures rules checked on every real file in ../shared loaded: no aggregate is
+/// passed off as complete, no league ranks on what was not reported, published values are shown.
+@Suite("honest figures on the real files")
+struct HonestFiguresTests {
+    func nofdb(_ args: [String], _ fixture: RealDataFixture) throws -> CommandResult {
+        try runNofdb(args + ["--database-url", fixture.db.conninfo], environment: ["COLUMNS": "120"])
+    }
+
+    func sections(_ json: String) throws -> [String: [[String: Any]]] {
+        let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        var out: [String: [[String: Any]]] = [:]
+        for section in object?["sections"] as? [[String: Any]] ?? [] {
+            out[section["title"] as? String ?? ""] = section["rows"] as? [[String: Any]] ?? []
+        }
+        return out
+    }
+
+    @Test("England RTT November 2024 is one trust's figure, so it is partial in the view and every report format")
+    func englandFromOneTrustIsPartial() throws {
+        let fixture = try RealDataFixture.get()
+        let c = try fixture.db.connect()
+        let row = try c.query("""
+            SELECT providers_reporting::text, providers_expected::text, coverage_status
+              FROM nof.standard_performance
+             WHERE org_level = 'england' AND standard_code = 'rtt_18w' AND breakdown = '' AND period = '2024-11-01'
+            """) { [$0.string(0) ?? "", $0.string(1) ?? "", $0.string(2) ?? ""] }
+        #expect(row.count == 1)
+        #expect(row.first?[0] == "1")
+        #expect(Int(row.first?[1] ?? "") ?? 0 >= 100, "expected providers from the reference data: \(row)")
+        #expect(row.first?[2] == "partial")
+        // A&E December 2021 is checked against the file's own TOTAL row: complete.
+        #expect(try c.scalar("""
+            SELECT coverage_status FROM nof.standard_performance
+             WHERE org_level = 'england' AND standard_code = 'ae_4h_all' AND breakdown = '' AND period = '2021-12-01'
+            """) == "complete")
+
+        let table = try nofdb(["report", "national", "--period", "2024-11"], fixture)
+        #expect(table.status == 0, "\(table.stderr)")
+        let rttLine = table.stdout.split(separator: "\n").first { $0.contains("incomplete pathways waiting 18") } ?? ""
+        #expect(rttLine.contains("partial: 1 of ~"), "\(rttLine)")
+        #expect(table.stdout.contains("‡ partial"))
+        for format in ["csv", "json", "markdown", "html"] {
+            let r = try nofdb(["report", "national", "--period", "2024-11", "--format", format], fixture)
+            #expect(r.status == 0, "\(format): \(r.stderr)")
+            #expect(r.stdout.contains("partial: 1 of ~"), "\(format) labels the partial England row")
+        }
+    }
+
+    @Test("no A&E field-test site is scored on four-hour performance in a quarter it did not report in full")
+    func fieldTestSitesNotScoredOnPartialQuarters() throws {
+        let fixture = try RealDataFixture.get()
+        let c = try fixture.db.connect()
+        // Q1 2019/20: April 2019 was reported, May and June were not (the field test began in May).
+        let q1 = try c.query("""
+            SELECT org_code, status, coalesce(score::text, 'NULL') FROM nof.league_metric_score
+             WHERE period_type = 'quarter' AND period = '2019-04-01' AND standard_code = 'ae_4h_all'
+               AND org_code IN ('RC9', 'RVW') ORDER BY league, org_code
+            """) { [$0.string(0) ?? "", $0.string(1) ?? "", $0.string(2) ?? ""] }
+        #expect(!q1.isEmpty)
+        #expect(q1.allSatisfy { $0[1] == "not_reported_field_test" && $0[2] == "NULL" }, "\(q1)")
+        let scored = try c.scalar("""
+            SELECT count(*) FROM nof.league_metric_score s
+              JOIN nof.ae_field_test_site f ON f.org_code = s.org_code
+             WHERE s.period_type = 'quarter' AND s.standard_code IN ('ae_4h_all', 'ae_4h_type1') AND s.score IS NOT NULL
+               AND EXISTS (SELECT 1 FROM nof.ae_monthly a
+                            WHERE a.org_code = s.org_code AND a.period >= s.period AND a.period < s.period + interval '3 months'
+                              AND a.four_hour_status IS DISTINCT FROM 'reported')
+            """)
+        #expect(scored == "0")
+        // And the league table marks them.
+        let table = try c.scalar("""
+            SELECT count(*) FROM nof.league_table
+             WHERE period_type = 'quarter' AND period = '2019-04-01' AND org_code IN ('RC9', 'RVW') AND four_hour_not_reported
+            """)
+        #expect(Int(table ?? "") ?? 0 > 0)
+    }
+
+    @Test("no acute league row is a mental health trust, and no organisation is ranked overall on one metric")
+    func acuteLeagueIsAcute() throws {
+        let fixture = try RealDataFixture.get()
+        let c = try fixture.db.connect()
+        #expect(try c.scalar("""
+            SELECT count(*) FROM nof.league_table t JOIN nof.organisation o USING (org_code)
+             WHERE t.peer_group = 'acute' AND o.peer_group = 'mental_health_community'
+            """) == "0")
+        #expect(try c.scalar("SELECT count(*) FROM nof.league_table WHERE peer_group = 'acute' AND org_code = 'RWX'") == "0",
+                "Berkshire Healthcare (mental health and community) is not in the acute table")
+        #expect(try c.scalar("SELECT count(*) FROM nof.league_table WHERE domain = 'overall' AND ranked AND metrics_scored < 2") == "0")
+        // One-metric organisations are listed, not ranked, with the reason.
+        let listed = try c.scalar("""
+            SELECT count(*) FROM nof.league_table
+             WHERE domain = 'overall' AND NOT ranked AND not_ranked_reason LIKE 'scored on 1 metric%' AND league_rank IS NULL AND segment IS NULL
+            """)
+        #expect(Int(listed ?? "") ?? 0 > 0)
+    }
+
+    @Test("report league-table with no options prints a ranked table and says what it covers")
+    func defaultLeagueTableIsRanked() throws {
+        let fixture = try RealDataFixture.get()
+        let r = try nofdb(["report", "league-table", "--format", "json"], fixture)
+        #expect(r.status == 0, "\(r.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+        let parameters = object?["parameters"] as? [String: String] ?? [:]
+        #expect(parameters["league"] == "nof")
+        #expect(!(parameters["covers"] ?? "").isEmpty, "\(parameters)")
+        let rows = try sections(r.stdout)["League table"] ?? []
+        #expect(rows.count >= 10)
+        #expect(rows.first?["rank"] as? Int == 1)
+        #expect(rows.allSatisfy { ($0["scored"] as? String ?? "").hasPrefix("1 of") == false }, "nobody ranked on one metric")
+        let method = try sections(r.stdout)["Method"] ?? []
+        #expect(method.contains { ($0["item"] as? String ?? "").hasPrefix("not scored") }, "the departures from the NOF method are listed")
+
+        // The same rules on the terminal: the table has rows, not just a header.
+        let text = try nofdb(["report", "league-table"], fixture)
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("   1  R"), "\(text.stdout.prefix(600))")
+        #expect(text.stdout.contains("covers:"))
+    }
+
+    @Test("ambulance means are the published ones: England C2 is AmbSYS's value in every view and report")
+    func ambulanceMeansArePublished() throws {
+        let fixture = try RealDataFixture.get()
+        let c = try fixture.db.connect()
+        let months = try c.scalar("SELECT count(*) FROM dw.fact_ambulance WHERE org_level = 'england' AND c2_mean_s IS NOT NULL")
+        #expect(Int(months ?? "") ?? 0 >= 40)
+        // Published seconds / 60, to 2 dp, equals each view's figure for every England month.
+        let differing = try c.scalar("""
+            SELECT count(*) FROM dw.fact_ambulance a
+              JOIN nof.standard_performance p ON p.period = a.period AND p.org_code = 'ENG' AND p.standard_code = 'amb_c2_mean' AND p.breakdown = ''
+              JOIN nof.ambulance_monthly m ON m.period = a.period AND m.org_level = 'england'
+             WHERE a.org_level = 'england'
+               AND (round(a.c2_mean_s / 60.0, 2) IS DISTINCT FROM round(p.rate, 2)
+                    OR round(a.c2_mean_s / 60.0, 2) IS DISTINCT FROM round(m.c2_mean_min, 2))
+            """)
+        #expect(differing == "0")
+        // January 2021 in the national report is the published value.
+        let published = try c.scalar("SELECT to_char(round(c2_mean_s / 60.0, 2), 'FM990.00') FROM dw.fact_ambulance WHERE org_level = 'england' AND period = '2021-01-01'") ?? "?"
+        let r = try nofdb(["report", "national", "--period", "2021-01", "--format", "csv"], fixture)
+        #expect(r.status == 0, "\(r.stderr)")
+        let c2 = parseCSV(r.stdout).first { $0.first == "2021-01" && $0.contains("Ambulance: Category 2 mean response time") } ?? []
+        #expect(c2.contains(published), "\(c2) shows \(published)")
+    }
+}
