@@ -120,7 +120,8 @@ public struct ReportDefinition: Sendable {
         if let only = pairs["only"], let colon = only.firstIndex(of: ":") {
             filter = (String(only[..<colon]), String(only[only.index(after: colon)...]))
         }
-        return ChartSpec(kind: kind, x: x, y: y, series: pairs["series"], onlyColumn: filter?.0, onlyValue: filter?.1)
+        return ChartSpec(kind: kind, x: x, y: y, series: pairs["series"], onlyColumn: filter?.0, onlyValue: filter?.1,
+                         partialColumn: pairs["partial"])
     }
 }
 
@@ -156,6 +157,7 @@ public enum ReportCatalog {
         lines.append("  organisations of the peer group ranked, preferring among the year's the one covering the most datasets)")
         lines.append("--league nof|operational   --peer-group acute|specialist|ambulance")
         lines.append("--domain overall|urgent_and_emergency_care|elective|cancer|diagnostics")
+        lines.append("--icb CODE|name (reports taking --region: the ICB's trusts that month)   --merged (trust: predecessors summed in)")
         return lines.joined(separator: "\n")
     }
 }

@@ -170,11 +170,14 @@ public enum HTMLReport {
     static func lineSVG(_ table: ReportTable, _ xi: Int, _ yi: Int, _ si: Int?, _ chart: ChartSpec, _ id: String) -> String? {
         var xs: [String] = []
         var series: [(name: String, points: [String: Double])] = []
+        var partial: Set<String> = []
+        let pi = chart.partialColumn.flatMap { table.columnIndex($0) }
         for row in table.rows {
             let x = row[xi].display
             if !xs.contains(x) { xs.append(x) }
             guard let y = number(row[yi]) else { continue }
             let name = si.map { row[$0].display } ?? chart.y
+            if let pi, row[pi].display.hasPrefix("partial") { partial.insert(name + "\u{1F}" + x) }
             if let index = series.firstIndex(where: { $0.name == name }) {
                 series[index].points[x] = y
             } else {
@@ -187,7 +190,7 @@ public enum HTMLReport {
         let axis = niceAxis(lo, hi)
         let top = axis.top, bottom = axis.bottom
         let width = 760.0, height = 300.0, left = 50.0, right = 30.0, topPad = 15.0, bottomPad = 40.0
-        let legendHeight = Double((series.count + 1) / 2) * 16
+        let legendHeight = Double((series.count + 1) / 2) * 16 + (partial.isEmpty ? 0 : 16)
         let plotW = width - left - right, plotH = height - topPad - bottomPad
         func px(_ i: Int) -> Double { xs.count == 1 ? left + plotW / 2 : left + plotW * Double(i) / Double(xs.count - 1) }
         func py(_ v: Double) -> Double { topPad + plotH * (1 - (v - bottom) / (top - bottom)) }
@@ -211,13 +214,23 @@ public enum HTMLReport {
             }
             for (i, x) in xs.enumerated() {
                 if let v = s.points[x] {
-                    svg += "<circle cx=\"\(String(format: "%.1f", px(i)))\" cy=\"\(String(format: "%.1f", py(v)))\" r=\"2.5\" fill=\"\(color)\"><title>\(escape(s.name)) \(escape(x)): \(format(v))</title></circle>"
+                    let cx = String(format: "%.1f", px(i)), cy = String(format: "%.1f", py(v))
+                    if partial.contains(s.name + "\u{1F}" + x) {
+                        svg += "<circle class=\"partial\" cx=\"\(cx)\" cy=\"\(cy)\" r=\"4\" fill=\"#ffffff\" stroke=\"\(color)\" stroke-width=\"2\"><title>\(escape(s.name)) \(escape(x)): \(format(v)) (partial: not all providers)</title></circle>"
+                    } else {
+                        svg += "<circle cx=\"\(cx)\" cy=\"\(cy)\" r=\"2.5\" fill=\"\(color)\"><title>\(escape(s.name)) \(escape(x)): \(format(v))</title></circle>"
+                    }
                 }
             }
             let lx = 10 + Double(n % 2) * 375, ly = height + Double(n / 2) * 16
             let name = s.name.count > 58 ? String(s.name.prefix(57)) + "…" : s.name
             svg += "<rect x=\"\(Int(lx))\" y=\"\(Int(ly - 9))\" width=\"10\" height=\"10\" fill=\"\(color)\"/>"
             svg += "<text x=\"\(Int(lx + 14))\" y=\"\(Int(ly))\"><title>\(escape(s.name))</title>\(escape(name))</text>"
+        }
+        if !partial.isEmpty {
+            let ly = height + Double((series.count + 1) / 2) * 16
+            svg += "<circle cx=\"15\" cy=\"\(Int(ly - 4))\" r=\"4\" fill=\"#ffffff\" stroke=\"#425563\" stroke-width=\"2\"/>"
+            svg += "<text x=\"24\" y=\"\(Int(ly))\">hollow: partial, made from fewer providers than expected</text>"
         }
         svg += "</svg>"
         return svg

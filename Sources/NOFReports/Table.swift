@@ -52,14 +52,19 @@ public struct ChartSpec: Sendable, Equatable {
     /// Plot only rows whose column `onlyColumn` equals `onlyValue` (e.g. unit = %).
     public var onlyColumn: String?
     public var onlyValue: String?
+    /// A column whose value starting "partial" marks a point made from part of the data: drawn
+    /// hollow, with a note under the chart.
+    public var partialColumn: String?
 
-    public init(kind: Kind, x: String, y: String, series: String? = nil, onlyColumn: String? = nil, onlyValue: String? = nil) {
+    public init(kind: Kind, x: String, y: String, series: String? = nil, onlyColumn: String? = nil, onlyValue: String? = nil,
+                partialColumn: String? = nil) {
         self.kind = kind
         self.x = x
         self.y = y
         self.series = series
         self.onlyColumn = onlyColumn
         self.onlyValue = onlyValue
+        self.partialColumn = partialColumn
     }
 }
 

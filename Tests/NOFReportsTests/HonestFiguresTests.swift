@@ -48,6 +48,10 @@ struct HonestFiguresTests {
             let r = try nofdb(["report", "national", "--period", "2024-11", "--format", format], fixture)
             #expect(r.status == 0, "\(format): \(r.stderr)")
             #expect(r.stdout.contains("partial: 1 of ~"), "\(format) labels the partial England row")
+            if format == "html" {
+                #expect(r.stdout.contains("<circle class=\"partial\""), "the chart draws the partial point hollow")
+                #expect(r.stdout.contains("hollow: partial"))
+            }
         }
     }
 
