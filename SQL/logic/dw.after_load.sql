@@ -16,6 +16,14 @@ BEGIN
     -- the others' committed marts (held to the end of the transaction).
     PERFORM pg_advisory_xact_lock(hashtext('nofdb:marts'));
     PERFORM dw.note_changed_orgs();
+    IF p_dataset IN ('ods_trusts', 'ods_successors') THEN
+        -- Every month's ICB rows, merged series and peer groups can read the reference files:
+        -- rebuild all marts (seconds) rather than track which months changed.
+        PERFORM dw.refresh_dimensions(p_dataset, p_periods);
+        PERFORM dw.rebuild_marts();
+        DELETE FROM nofdb_changed_org;
+        RETURN;
+    END IF;
     PERFORM dw.refresh_dimensions(p_dataset, p_periods);
     IF p_dataset IN ('ae', 'ambulance', 'rtt', 'cancer', 'diagnostics') THEN
         PERFORM dw.refresh_standards(p_dataset, p_periods);

@@ -22,9 +22,17 @@ BEGIN
     DELETE FROM dw.mart_league;
     DELETE FROM dw.mart_league_score;
     DELETE FROM dw.mart_standard;
+    -- Every dataset's derived attributes first (ICB membership from the ODS files is read by
+    -- the standards of every other dataset), then the standards.
     FOR r IN SELECT dataset, array_agg(period ORDER BY period) AS periods
                FROM audit.load_slice GROUP BY dataset ORDER BY dataset LOOP
         PERFORM dw.refresh_dimensions(r.dataset, r.periods);
+    END LOOP;
+    IF NOT EXISTS (SELECT 1 FROM audit.load_slice WHERE dataset = 'ods_trusts') THEN
+        PERFORM dw.refresh_organisation_icb();
+    END IF;
+    FOR r IN SELECT dataset, array_agg(period ORDER BY period) AS periods
+               FROM audit.load_slice GROUP BY dataset ORDER BY dataset LOOP
         IF r.dataset IN ('ae', 'ambulance', 'rtt', 'cancer', 'diagnostics') THEN
             PERFORM dw.refresh_standards(r.dataset, r.periods);
             n := n + cardinality(r.periods);

@@ -1,6 +1,6 @@
 -- Organisation attributes derived from one dataset's facts, after a load of some of its
 -- months: AmbSYS marks ambulance trusts (any trust row in any month), the official NOF files
--- give trust types (the newest quarter's). Each is worked out from all the facts, not the
+-- give trust types (the newest quarter's), the ODS trusts files each trust's ICB by month. Each is worked out from all the facts, not the
 -- months loaded last, so it does not depend on load order. Organisations whose attribute
 -- changed are noted in pg_temp.nofdb_changed_org (they move between league peer groups).
 CREATE OR REPLACE FUNCTION dw.refresh_dimensions(p_dataset text, p_periods date[]) RETURNS void
@@ -42,6 +42,8 @@ BEGIN
           FROM candidates c
          WHERE c.org_code = o.org_code
            AND (c.old_type IS DISTINCT FROM c.new_type OR c.old_subtype IS DISTINCT FROM c.new_subtype);
+    ELSIF p_dataset = 'ods_trusts' THEN
+        PERFORM dw.refresh_organisation_icb();
     END IF;
 END $$;
 COMMENT ON FUNCTION dw.refresh_dimensions(text, date[]) IS 'Updates organisation attributes derived from one dataset''s facts (ambulance trusts, NOF trust types), noting the organisations that changed.';

@@ -13,9 +13,11 @@ BEGIN
       FROM dw.v_standard_provider
      WHERE dataset = p_dataset AND period = ANY (p_periods);
 
-    -- England and regions from providers: rates from summed numerators and denominators,
+    -- England, regions and ICBs from providers: rates from summed numerators and denominators,
     -- never averaged. Sites not reporting (NULL numerator and denominator) drop out of both.
-    -- providers counts those with a value, providers_present those in the file.
+    -- providers counts those with a value, providers_present those in the file. A trust's ICB is
+    -- the one it belonged to that month (dw.organisation_icb_month, from the ODS files); an
+    -- ambulance trust serves many ICBs, so ambulance standards have no ICB rows.
     INSERT INTO dw.mart_standard
         (period, quarter_start, org_level, org_code, region_code, standard_code, breakdown, numerator, denominator, value, status,
          providers, providers_present)
@@ -29,14 +31,17 @@ BEGIN
            'reported', count(m.value), count(*)
       FROM dw.mart_standard m
       JOIN dw.dim_standard s ON s.standard_code = m.standard_code
-      CROSS JOIN LATERAL (VALUES ('england', 'ENG', NULL::text), ('region', m.region_code, m.region_code))
+      LEFT JOIN dw.organisation_icb_month om ON om.org_code = m.org_code AND om.period = m.period AND s.dataset <> 'ambulance'
+      LEFT JOIN dw.icb i ON i.icb_code = om.icb_code
+      CROSS JOIN LATERAL (VALUES ('england', 'ENG', NULL::text), ('region', m.region_code, m.region_code),
+                                 ('icb', om.icb_code, i.region_code))
            AS lvl(org_level, org_code, region_code)
      WHERE s.dataset = p_dataset AND m.period = ANY (p_periods) AND m.org_level = 'provider'
        AND s.aggregation IN ('pct', 'mean', 'sum') AND lvl.org_code IS NOT NULL
      GROUP BY m.period, m.quarter_start, lvl.org_level, lvl.org_code, lvl.region_code, m.standard_code, m.breakdown, s.aggregation;
 
     IF p_dataset = 'rtt' THEN
-        -- Median and 92nd percentile for England and regions from the summed weekly bands.
+        -- Median and 92nd percentile for England, regions and ICBs from the summed weekly bands.
         INSERT INTO dw.mart_standard
             (period, quarter_start, org_level, org_code, region_code, standard_code, breakdown, numerator, denominator, value, status,
              providers, providers_present)
@@ -44,7 +49,10 @@ BEGIN
             SELECT r.period, lvl.org_level, lvl.org_code, lvl.region_code, r.total_all, r.bands
               FROM dw.fact_rtt_provider r
               LEFT JOIN dw.dim_organisation o ON o.org_code = r.provider_code
-              CROSS JOIN LATERAL (VALUES ('england', 'ENG', NULL::text), ('region', o.region_code, o.region_code))
+              LEFT JOIN dw.organisation_icb_month om ON om.org_code = r.provider_code AND om.period = r.period
+              LEFT JOIN dw.icb i ON i.icb_code = om.icb_code
+              CROSS JOIN LATERAL (VALUES ('england', 'ENG', NULL::text), ('region', o.region_code, o.region_code),
+                                         ('icb', om.icb_code, i.region_code))
                    AS lvl(org_level, org_code, region_code)
              WHERE r.part = '2' AND r.period = ANY (p_periods) AND r.bands IS NOT NULL AND lvl.org_code IS NOT NULL
         ), totals AS (

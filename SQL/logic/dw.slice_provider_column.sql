@@ -9,7 +9,9 @@ LANGUAGE sql IMMUTABLE AS $$
         ('cancer', 'fact_cancer', 'org_code', 'true'),
         ('diagnostics', 'fact_diagnostics', 'org_code', 'true'),
         ('nof_data', 'fact_nof_metric', 'org_code', 'true'),
-        ('nof_league', 'fact_nof_league', 'org_code', 'true')) AS d(dataset, guard_table, provider, filter)
+        ('nof_league', 'fact_nof_league', 'org_code', 'true'),
+        ('ods_trusts', 'fact_ods_trust', 'org_code', 'true'),
+        ('ods_successors', 'fact_ods_successor', 'old_code', 'true')) AS d(dataset, guard_table, provider, filter)
      WHERE d.dataset = p_dataset
 $$;
 COMMENT ON FUNCTION dw.slice_provider_column(text) IS 'The table, provider column and row filter the slice guards use for a dataset.';

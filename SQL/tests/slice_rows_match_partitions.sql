@@ -7,6 +7,8 @@ WITH counts AS (
     UNION ALL SELECT 'diagnostics', period, count(*) FROM dw.fact_diagnostics GROUP BY period
     UNION ALL SELECT 'nof_data', period, count(*) FROM dw.fact_nof_metric GROUP BY period
     UNION ALL SELECT 'nof_league', period, count(*) FROM dw.fact_nof_league GROUP BY period
+    UNION ALL SELECT 'ods_trusts', period, count(*) FROM dw.fact_ods_trust GROUP BY period
+    UNION ALL SELECT 'ods_successors', period, count(*) FROM dw.fact_ods_successor GROUP BY period
 )
 SELECT coalesce(s.dataset, c.dataset) AS dataset, coalesce(s.period, c.period) AS period,
        s.rows AS slice_rows, c.rows AS fact_rows

@@ -1,4 +1,4 @@
--- How complete each England and region figure is. providers_present: providers in the loaded
+-- How complete each England, region and ICB figure is. providers_present: providers in the loaded
 -- file for that month; providers_reporting: those with a value.
 -- Where the file publishes its own total and the load checked it (A&E's TOTAL row, AmbSYS's
 -- England row: the month was not accepted with --allow-total-mismatch), the providers present
@@ -19,7 +19,7 @@ WITH aggregates AS (
                                   AND w.period = m.period) AS file_total_checked
       FROM dw.mart_standard m
       JOIN dw.dim_standard s ON s.standard_code = m.standard_code
-     WHERE m.org_level IN ('england', 'region')
+     WHERE m.org_level IN ('england', 'region', 'icb')
 ), neighbours AS (
     SELECT a.*,
            max(a.providers_present) OVER (

@@ -1,6 +1,6 @@
 CREATE VIEW nof.standard_performance AS
 SELECT m.period, p.month_name AS period_label, m.org_level, m.org_code,
-       CASE m.org_level WHEN 'england' THEN 'England' WHEN 'region' THEN r.region_name ELSE o.org_name END AS org_name,
+       CASE m.org_level WHEN 'england' THEN 'England' WHEN 'region' THEN r.region_name WHEN 'icb' THEN i.icb_name ELSE o.org_name END AS org_name,
        m.region_code, rr.region_name, m.standard_code, s.name AS standard_name, m.breakdown, s.unit,
        m.numerator, m.denominator, m.value AS rate,
        t.constitutional AS constitutional_standard, t.interim AS interim_target,
@@ -16,17 +16,18 @@ SELECT m.period, p.month_name AS period_label, m.org_level, m.org_code,
   JOIN dw.dim_period p ON p.period = m.period
   LEFT JOIN dw.dim_organisation o ON o.org_code = m.org_code AND m.org_level = 'provider'
   LEFT JOIN dw.dim_region r ON r.region_code = m.org_code AND m.org_level = 'region'
+  LEFT JOIN dw.icb i ON i.icb_code = m.org_code AND m.org_level = 'icb'
   LEFT JOIN dw.dim_region rr ON rr.region_code = m.region_code
   LEFT JOIN dw.v_target_in_force t ON t.standard_code = m.standard_code AND t.period = m.period
   LEFT JOIN dw.v_standard_coverage c
          ON m.org_level <> 'provider' AND c.period = m.period AND c.org_level = m.org_level AND c.org_code = m.org_code
         AND c.standard_code = m.standard_code AND c.breakdown = m.breakdown;
-COMMENT ON VIEW nof.standard_performance IS 'Performance against each operational standard by month: providers, NHS regions and England. England and region rows are computed from providers (rates from summed numerators and denominators, never averaged; A&E field-test sites excluded from four-hour figures), except ambulance means and centiles, which are the ones AmbSYS publishes. Every aggregate says how complete it is (providers_reporting, providers_expected, coverage_status): an England row from one trust is partial, not England. Grain: month x organisation x standard x breakdown.';
+COMMENT ON VIEW nof.standard_performance IS 'Performance against each operational standard by month: providers, ICBs, NHS regions and England. England, region and ICB rows are computed from providers (an ICB from the trusts in it that month, per the ODS files; ambulance standards have no ICB rows) (rates from summed numerators and denominators, never averaged; A&E field-test sites excluded from four-hour figures), except ambulance means and centiles, which are the ones AmbSYS publishes. Every aggregate says how complete it is (providers_reporting, providers_expected, coverage_status): an England row from one trust is partial, not England. Grain: month x organisation x standard x breakdown.';
 COMMENT ON COLUMN nof.standard_performance.period IS 'Month (first day).';
 COMMENT ON COLUMN nof.standard_performance.period_label IS 'Month and year, e.g. May 2019.';
-COMMENT ON COLUMN nof.standard_performance.org_level IS 'provider, region or england.';
-COMMENT ON COLUMN nof.standard_performance.org_code IS 'Provider ODS code, region code (Y56-Y63) or ENG.';
-COMMENT ON COLUMN nof.standard_performance.org_name IS 'Provider, region or England.';
+COMMENT ON COLUMN nof.standard_performance.org_level IS 'provider, icb, region or england.';
+COMMENT ON COLUMN nof.standard_performance.org_code IS 'Provider ODS code, ICB code (e.g. QVV), region code (Y56-Y63) or ENG.';
+COMMENT ON COLUMN nof.standard_performance.org_name IS 'Provider, ICB, region or England.';
 COMMENT ON COLUMN nof.standard_performance.region_code IS 'Region of the provider (or the region itself).';
 COMMENT ON COLUMN nof.standard_performance.region_name IS 'Name of that region.';
 COMMENT ON COLUMN nof.standard_performance.standard_code IS 'Standard (see nof.standard).';

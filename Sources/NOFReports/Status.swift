@@ -30,7 +30,8 @@ public enum StatusReport {
                            AND l.load_id IN (SELECT load_id FROM audit.load_slice WHERE dataset = d.dataset)) AS rejected_rows,
                        (SELECT to_char(max(l.finished_at), 'YYYY-MM-DD HH24:MI') FROM audit.load_log l WHERE l.dataset = d.dataset) AS last_load,
                        (SELECT l.status FROM nof.load_history l WHERE l.dataset = d.dataset ORDER BY l.load_id DESC LIMIT 1) AS last_status
-                  FROM (VALUES ('ae'), ('ambulance'), ('rtt'), ('cancer'), ('diagnostics'), ('nof_data'), ('nof_league')) d(dataset)
+                  FROM (VALUES ('ae'), ('ambulance'), ('rtt'), ('cancer'), ('diagnostics'), ('nof_data'), ('nof_league'),
+                               ('ods_trusts'), ('ods_successors')) d(dataset)
                   LEFT JOIN audit.load_slice s ON s.dataset = d.dataset
                  GROUP BY d.dataset ORDER BY d.dataset
                 """)))

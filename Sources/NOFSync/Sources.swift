@@ -75,7 +75,7 @@ public struct SourcesFile: Codable, Sendable {
     func validate(name: String) throws {
         guard version == 1 else { throw SyncError.sources("\(name): version \(version) is not supported (this nofdb reads version 1)") }
         guard !datasets.isEmpty else { throw SyncError.sources("\(name): \"datasets\" is empty") }
-        let known = ["ae", "ambulance", "rtt", "cancer", "diagnostics"]
+        let known = ["ae", "ambulance", "rtt", "cancer", "diagnostics", "ods_trusts", "ods_successors"]
         for (dataset, source) in datasets.sorted(by: { $0.key < $1.key }) {
             let at = "\(name): datasets.\(dataset)"
             guard known.contains(dataset) else {
@@ -113,6 +113,8 @@ public struct SourcesFile: Codable, Sendable {
 
     /// The sources file shipped with nofdb. Only the RTT rules were checked against saved
     /// NHS England pages; the others follow the same site conventions and may need editing.
+    /// The ODS entries (NHS trusts etr.zip / care trusts ect.zip, successors succ.zip) name the
+    /// ODS CSV download pages as published in 2026; not checked against a saved page.
     public static let defaultJSON = #"""
     {
       "version": 1,
@@ -151,6 +153,14 @@ public struct SourcesFile: Codable, Sendable {
           ],
           "files": { "link_text": "Monthly Diagnostics Web File Provider", "href": "Provider.*\\.xls$" },
           "month_from_link_text": "Provider (?<month>[A-Za-z]+) (?<year>\\d{4})"
+        },
+        "ods_trusts": {
+          "pages": ["https://digital.nhs.uk/services/organisation-data-service/export-data-files/csv-downloads/other-nhs-organisations"],
+          "files": { "href": "/(etr|ect)\\.zip$" }
+        },
+        "ods_successors": {
+          "pages": ["https://digital.nhs.uk/services/organisation-data-service/export-data-files/csv-downloads/miscellaneous"],
+          "files": { "href": "/succ\\.zip$" }
         }
       }
     }

@@ -9,6 +9,8 @@ public enum Dataset: String, CaseIterable, Sendable, Codable {
     case diagnostics
     case nofData = "nof_data"
     case nofLeague = "nof_league"
+    case odsTrusts = "ods_trusts"
+    case odsSuccessors = "ods_successors"
 
     public var title: String {
         switch self {
@@ -19,6 +21,8 @@ public enum Dataset: String, CaseIterable, Sendable, Codable {
         case .diagnostics: return "Monthly diagnostics waiting times (DM01)"
         case .nofData: return "NHS Oversight Framework data file"
         case .nofLeague: return "NHS Oversight Framework league table"
+        case .odsTrusts: return "ODS NHS trusts (etr.csv, ect.csv)"
+        case .odsSuccessors: return "ODS successor organisations (succ.csv)"
         }
     }
 
@@ -33,6 +37,8 @@ public enum Dataset: String, CaseIterable, Sendable, Codable {
         case .diagnostics: return [.diagnostics]
         case .nofData: return [.nofMetric]
         case .nofLeague: return [.nofLeague]
+        case .odsTrusts: return [.odsTrust]
+        case .odsSuccessors: return [.odsSuccessor]
         }
     }
 
@@ -49,6 +55,8 @@ public enum Dataset: String, CaseIterable, Sendable, Codable {
         case "diagnostics", "dm01": self = .diagnostics
         case "nof_data", "nof", "nof_metrics": self = .nofData
         case "nof_league", "nof_league_table", "league": self = .nofLeague
+        case "ods_trusts", "etr", "ect", "trusts", "ods": self = .odsTrusts
+        case "ods_successors", "succ", "successors": self = .odsSuccessors
         default: return nil
         }
     }
@@ -89,6 +97,8 @@ struct LayoutSpec: Sendable {
     let allowsStrayTrailingColumns: Bool
     /// True when the header may follow a few lines of front matter.
     let allowsFrontMatter: Bool
+    /// True when the file has no header row (the ODS files): the row that matched is data.
+    let headerless: Bool
     /// A custom matcher for families of headers (AmbSYS A-codes, RTT bands). Nil = exact match.
     let matcher: (@Sendable ([String]) -> Bool)?
     /// Makes the normaliser for a file in this layout.
@@ -96,13 +106,14 @@ struct LayoutSpec: Sendable {
 
     init(
         _ dataset: Dataset, _ id: String, _ summary: String, header: [String], strayTrailing: Bool = false,
-        frontMatter: Bool = false, matcher: (@Sendable ([String]) -> Bool)? = nil,
+        frontMatter: Bool = false, headerless: Bool = false, matcher: (@Sendable ([String]) -> Bool)? = nil,
         normaliser: @escaping @Sendable (NormaliserSetup) throws -> any Normaliser
     ) {
         layout = Layout(dataset: dataset, id: id, summary: summary)
         self.header = header
         allowsStrayTrailingColumns = strayTrailing
         allowsFrontMatter = frontMatter
+        self.headerless = headerless
         self.matcher = matcher
         makeNormaliser = normaliser
     }
@@ -255,6 +266,12 @@ enum LayoutRegistry {
                    normaliser: { NOFNormaliser(context: $0.context, header: $0.header, isLeague: false) }),
         LayoutSpec(.nofLeague, "nof-league-12", "NHS Oversight Framework league table (12 columns)", header: nofLeague,
                    normaliser: { NOFNormaliser(context: $0.context, header: $0.header, isLeague: true) }),
+        LayoutSpec(.odsTrusts, "ods-etr-27", "ODS NHS trusts or care trusts file (etr.csv, ect.csv): no header, 27 columns",
+                   header: ODSNormaliser.trustColumns, headerless: true, matcher: ODSNormaliser.looksLikeTrusts,
+                   normaliser: { ODSNormaliser(context: $0.context, header: ODSNormaliser.trustColumns, kind: .trusts) }),
+        LayoutSpec(.odsSuccessors, "ods-succ-5", "ODS successor organisations file (succ.csv): no header, 5 columns",
+                   header: ODSNormaliser.successorColumns, headerless: true, matcher: ODSNormaliser.looksLikeSuccessors,
+                   normaliser: { ODSNormaliser(context: $0.context, header: ODSNormaliser.successorColumns, kind: .successors) }),
     ]
 
     /// The layout whose header `cells` is, if any (restricted to `dataset` when given).

@@ -57,6 +57,8 @@ final class RowPipeline {
                 lastHeaderLine = row.rowNumber
                 if let normaliser = try onDetected(spec, cells, scanned) {
                     phase = .running(normaliser)
+                    // A headerless file (ODS): the row that identified it is its first record.
+                    if spec.headerless { try normaliser.row(row) }
                 } else {
                     phase = .stopped
                 }

@@ -12,6 +12,8 @@ public enum FactTable: String, CaseIterable, Sendable {
     case diagnostics = "fact_diagnostics"
     case nofMetric = "fact_nof_metric"
     case nofLeague = "fact_nof_league"
+    case odsTrust = "fact_ods_trust"
+    case odsSuccessor = "fact_ods_successor"
 
     public var columns: [String] {
         switch self {
@@ -44,6 +46,10 @@ public enum FactTable: String, CaseIterable, Sendable {
             return ["period", "quarter_label", "org_code", "trust_type", "trust_subtype", "region_name",
                     "average_score", "likely_range_average", "segment", "in_financial_deficit", "rank",
                     "likely_range_rank"]
+        case .odsTrust:
+            return ["period", "org_code", "org_name", "region_code", "icb_code", "postcode", "open_date", "close_date"]
+        case .odsSuccessor:
+            return ["period", "old_code", "new_code", "reason", "effective_from", "not_confirmed"]
         }
     }
 }
