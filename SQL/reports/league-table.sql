@@ -1,9 +1,9 @@
 -- report: league-table
 -- title: League table
 -- description: League table for a quarter (or month): rank, segment and average score of the ranked organisations of one peer group, those not ranked and why, and the metrics scored. --league nof (default): the NHS Oversight Framework metrics these datasets provide; operational: nofdb's wider set of standards.
--- parameters: period, league, peer-group, domain, region, limit
+-- parameters: period, league, peer-group, domain, region, icb, limit
 -- latest: SELECT NULL::date
--- bind: $1 period_type, $2 period, $3 peer_group, $4 domain, $6 region, $7 limit, $12 league
+-- bind: $1 period_type, $2 period, $3 peer_group, $4 domain, $6 region, $13 icb, $7 limit, $12 league
 -- section: League table
 -- chart: bar label=org_name value=average_score
 -- footnote: Scores run from 1 (best) to 4; an organisation is ranked when scored on at least 2 metrics and half of those its peer group has data for; ties share a rank.
@@ -14,6 +14,7 @@ SELECT league_rank AS rank, org_code, org_name, region_name AS region, segment, 
   FROM nof.league_table
  WHERE league = $12 AND period_type = $1 AND period = $2::date AND peer_group = $3 AND domain = $4 AND ranked
    AND ($6::text IS NULL OR region_name = (SELECT region_name FROM nof.region WHERE region_code = $6))
+   AND ($13::text IS NULL OR org_code IN (SELECT i.org_code FROM dw.organisation_icb_month i WHERE i.icb_code = $13 AND i.period = $2::date))
  ORDER BY league_rank, org_code
  LIMIT $7::integer;
 -- section: Not ranked
@@ -22,6 +23,7 @@ SELECT org_code, org_name, metrics_scored || ' of ' || metrics_expected AS score
   FROM nof.league_table
  WHERE league = $12 AND period_type = $1 AND period = $2::date AND peer_group = $3 AND domain = $4 AND NOT ranked
    AND ($6::text IS NULL OR region_name = (SELECT region_name FROM nof.region WHERE region_code = $6))
+   AND ($13::text IS NULL OR org_code IN (SELECT i.org_code FROM dw.organisation_icb_month i WHERE i.icb_code = $13 AND i.period = $2::date))
  ORDER BY metrics_scored DESC, org_code
  LIMIT $7::integer;
 -- section: Metrics

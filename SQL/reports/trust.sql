@@ -1,26 +1,39 @@
 -- report: trust
 -- title: Trust profile
--- description: One trust's profile: every standard's latest value against its target, a 13-month trend, and its league rank and segment.
--- parameters: ORG, period, league
+-- description: One trust's profile: every standard's latest value against its target, a 13-month trend, its league rank and segment, and the trusts that merged into it. --merged restates history on today's organisation (predecessors' figures summed in before each merger).
+-- parameters: ORG, period, league, merged
 -- latest: SELECT max(period) FROM nof.standard_performance WHERE org_code = $5 AND org_level = 'provider'
--- bind: $2 period, $5 org, $9 trend_start, $12 league
+-- bind: $2 period, $5 org, $9 trend_start, $12 league, $14 merged
 -- section: Standards
--- footnote: † not reported: A&E four-hour field test.
+-- footnote: † not reported: A&E four-hour field test. With --merged, ‡ marks a month made without the predecessors named (they did not report).
 SELECT standard_name AS standard, to_char(period, 'YYYY-MM') AS month, round(rate, CASE WHEN unit = 'count' THEN 0 ELSE 2 END) AS value, unit,
        target, target_kind, CASE met WHEN true THEN 'yes' WHEN false THEN 'no' END AS met,
-       CASE WHEN status = 'not_reported_field_test' THEN '†' ELSE '' END AS note
+       CASE WHEN status = 'not_reported_field_test' THEN '†'
+            WHEN status = 'partial' THEN '‡ without ' || array_to_string(not_reporting, ', ') ELSE '' END AS note
   FROM (SELECT DISTINCT ON (standard_code) *
+          FROM (SELECT period, standard_code, standard_name, rate, unit, target, target_kind, met, status, NULL::text[] AS not_reporting
           FROM nof.standard_performance
-         WHERE org_code = $5 AND org_level = 'provider' AND breakdown = '' AND period <= $2::date
+         WHERE $14::boolean IS NOT TRUE AND org_code = $5 AND org_level = 'provider' AND breakdown = ''
+        UNION ALL
+        SELECT period, standard_code, standard_name, rate, unit, target, target_kind, met, status, not_reporting
+          FROM nof.standard_performance_merged
+         WHERE $14::boolean IS TRUE AND org_code = $5 AND breakdown = '') s
+         WHERE period <= $2::date
          ORDER BY standard_code, period DESC) latest
  ORDER BY (SELECT sort_order FROM nof.standard s WHERE s.standard_code = latest.standard_code);
 -- section: 13-month trend
 -- chart: line x=month y=value series=standard only=unit:%
 SELECT to_char(period, 'YYYY-MM') AS month, standard_name AS standard, round(rate, CASE WHEN unit = 'count' THEN 0 ELSE 2 END) AS value, unit,
-       CASE WHEN status = 'not_reported_field_test' THEN '†' ELSE '' END AS note
-  FROM nof.standard_performance
- WHERE org_code = $5 AND org_level = 'provider' AND breakdown = '' AND unit = '%'
-   AND period BETWEEN $9::date AND $2::date
+       CASE WHEN status = 'not_reported_field_test' THEN '†'
+            WHEN status = 'partial' THEN '‡ without ' || array_to_string(not_reporting, ', ') ELSE '' END AS note
+  FROM (SELECT period, standard_code, standard_name, rate, unit, target, target_kind, met, status, NULL::text[] AS not_reporting
+          FROM nof.standard_performance
+         WHERE $14::boolean IS NOT TRUE AND org_code = $5 AND org_level = 'provider' AND breakdown = ''
+        UNION ALL
+        SELECT period, standard_code, standard_name, rate, unit, target, target_kind, met, status, not_reporting
+          FROM nof.standard_performance_merged
+         WHERE $14::boolean IS TRUE AND org_code = $5 AND breakdown = '') s
+ WHERE unit = '%' AND period BETWEEN $9::date AND $2::date
  ORDER BY standard_code, period;
 -- section: League position
 -- footnote: of: the organisations ranked in that table; a trust scored on too few metrics is not ranked (the reason is given).
@@ -40,3 +53,12 @@ SELECT t.period_type, t.period_label AS period, t.peer_group, t.domain, t.league
   JOIN nof.league_table t ON t.league = $12 AND t.period_type = latest.period_type AND t.period = latest.period AND t.org_code = $5
   JOIN sizes s ON s.period_type = t.period_type AND s.period = t.period AND s.peer_group = t.peer_group AND s.domain = t.domain
  ORDER BY t.period_type, t.domain = 'overall' DESC, t.domain;
+-- section: Predecessors
+-- footnote: Trusts that merged into this one (ODS successions, chains followed). Without --merged the figures above are this trust's own; with --merged the predecessors' numerators and denominators are summed in for every month before each merger.
+SELECT old_code AS predecessor, old_name AS name, to_char(effective_from, 'YYYY-MM-DD') AS merged_on,
+       array_to_string(chain, ' → ') AS chain,
+       CASE WHEN $14::boolean IS TRUE THEN 'folded in' ELSE 'not folded in (--merged folds it in)' END AS figures
+  FROM nof.organisation_successor
+ WHERE current_code = $5
+   AND EXISTS (SELECT 1 FROM dw.mart_standard m WHERE m.org_code = old_code AND m.org_level = 'provider')
+ ORDER BY effective_from, old_code;

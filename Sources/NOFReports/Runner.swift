@@ -28,6 +28,10 @@ public struct ReportOptions: Sendable {
     public var dataset: String?
     /// Which league table: nof (the NOF metrics these datasets provide) or operational.
     public var league = "nof"
+    /// Only the trusts of this ICB (code or name) in the report's month.
+    public var icb: String?
+    /// Trust report: history restated on today's organisation (nof.standard_performance_merged).
+    public var merged = false
 
     public init() {}
 
@@ -98,6 +102,14 @@ public struct ReportRunner {
             throw ReportError("report \(definition.name) needs an organisation code, e.g. nofdb report \(definition.name) RBD")
         }
         let region = try options.region.map { try resolveRegion($0) }
+        if options.icb != nil, !uses.contains("icb") {
+            let takers = ReportCatalog.all.filter { $0.parameters.contains("icb") }.map(\.name).joined(separator: ", ")
+            throw ReportError("--icb applies to the \(takers) reports (ambulance trusts serve several ICBs)")
+        }
+        if options.merged, !uses.contains("merged") {
+            throw ReportError("--merged applies to the trust report: nofdb report trust R0D --merged")
+        }
+        let icb = try options.icb.map { try resolveICB($0) }
 
         // Period: quarters for league and segment reports, months otherwise.
         let request = try PeriodRequest(options.period)
@@ -125,7 +137,7 @@ public struct ReportRunner {
         }
         var binds: [String?] = [periodType, period?.firstDay, options.peerGroup, options.domain, org, region,
                                 options.limit.map(String.init), nil, nil, options.load.map(String.init), options.dataset,
-                                options.league]
+                                options.league, icb, options.merged ? "true" : nil]
         if period == nil, quarterly, definition.name != "nof-official" {
             let choice = try defaultLeagueQuarter(options)
             period = choice.period
@@ -209,6 +221,8 @@ public struct ReportRunner {
         if uses.contains("league") { parameters.append(("league", binds[11] ?? "")) }
         if uses.contains("peer-group") { parameters.append(("peer group", binds[2] ?? "")) }
         if uses.contains("domain") { parameters.append(("domain", binds[3] ?? "")) }
+        if uses.contains("icb"), let icb = binds[12] { parameters.append(("icb", icb)) }
+        if uses.contains("merged"), binds[13] != nil { parameters.append(("merged", "history restated on today's organisation")) }
         if uses.contains("limit"), let limit = binds[6] { parameters.append(("limit", limit)) }
         if uses.contains("load"), let load = binds[9] { parameters.append(("load", load)) }
         if uses.contains("dataset"), let dataset = binds[10] { parameters.append(("dataset", dataset)) }
@@ -233,7 +247,7 @@ public struct ReportRunner {
 
     /// Which `$n` (0-based) a parameter is bound to, for `-- when:` sections.
     static let bindIndex = ["period": 1, "peer-group": 2, "domain": 3, "org": 4, "region": 5, "limit": 6, "load": 9, "dataset": 10,
-                            "league": 11]
+                            "league": 11, "icb": 12, "merged": 13]
 
     /// An organisation code that exists, or an error listing close matches.
     public func resolveOrganisation(_ text: String) throws -> String {
@@ -243,6 +257,16 @@ public struct ReportRunner {
         }
         let candidates = try connection.query("SELECT org_code, org_name FROM dw.dim_organisation") {
             ($0.string(0) ?? "", $0.string(1) ?? "")
+        }
+        // A name (or words of one) that matches exactly one organisation with data.
+        let words = OrganisationSearch.words(text)
+        if words.count >= 1, text.count >= 3 {
+            let named = candidates.filter { OrganisationSearch.matches(words, name: $0.1) }
+            if named.count == 1, let only = named.first { return only.0 }
+            if named.count > 1 {
+                let shown = named.sorted { $0.0 < $1.0 }.prefix(8).map { "\($0.0) (\($0.1))" }.joined(separator: ", ")
+                throw ReportError("'\(text)' matches \(named.count) organisations: \(shown)\(named.count > 8 ? " …" : ""); give a code (nofdb orgs \(text) lists them)")
+            }
         }
         let needle = text.lowercased()
         let scored = candidates.map { candidate -> (Int, String, String) in
@@ -257,6 +281,18 @@ public struct ReportRunner {
             message += "; did you mean: " + scored.map { "\($0.1) (\($0.2))" }.joined(separator: ", ") + "?"
         }
         throw ReportError(message)
+    }
+
+    /// An ICB code from a code (QVV) or words of its name (dorset).
+    public func resolveICB(_ text: String) throws -> String {
+        let rows = try connection.query("SELECT icb_code, icb_name FROM dw.icb ORDER BY icb_code") { ($0.string(0) ?? "", $0.string(1) ?? "") }
+        let code = text.trimmingCharacters(in: .whitespaces).uppercased()
+        if let match = rows.first(where: { $0.0 == code }) { return match.0 }
+        let words = OrganisationSearch.words(text)
+        let named = rows.filter { !words.isEmpty && OrganisationSearch.matches(words, name: $0.1) }
+        if named.count == 1, let only = named.first { return only.0 }
+        let shown = (named.isEmpty ? rows : named).map { "\($0.0) \($0.1)" }.joined(separator: ", ")
+        throw ReportError(named.isEmpty ? "unknown ICB '\(text)'; ICBs: \(shown)" : "'\(text)' matches \(named.count) ICBs: \(shown); give a code")
     }
 
     /// A region code from a code (Y56) or a name (london, "north west").
@@ -392,5 +428,20 @@ public struct QueryRunner {
             }
         }
         return (out, names)
+    }
+}
+
+/// Case- and punctuation-insensitive matching of search words against organisation names.
+public enum OrganisationSearch {
+    /// Lower-case words of letters and digits ("St. George's" -> ["st", "georges"]).
+    public static func words(_ text: String) -> [String] {
+        text.lowercased().replacingOccurrences(of: "'", with: "").replacingOccurrences(of: "’", with: "")
+            .split { !($0.isLetter || $0.isNumber) }.map(String.init)
+    }
+
+    /// True when every search word begins a word of the name.
+    public static func matches(_ search: [String], name: String) -> Bool {
+        let nameWords = words(name)
+        return search.allSatisfy { word in nameWords.contains { $0.hasPrefix(word) } }
     }
 }

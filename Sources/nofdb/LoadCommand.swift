@@ -16,6 +16,8 @@ struct LoadCommand: ParsableCommand {
               cancer       CWT CRS provider extract (XLSX, or the same columns as CSV)
               diagnostics  DM01 Monthly Diagnostics web file, Provider (XLS)
               nof_data, nof_league   official NHS Oversight Framework CSVs
+              ods_trusts   ODS etr.csv / ect.csv (no header: recognised by shape), one snapshot per file
+              ods_successors         ODS succ.csv (no header)
             A file's rows replace any earlier load of the same (dataset, month) in one
             transaction; loading the same bytes again is reported as unchanged. Rejected rows
             are stored with their line, column, value and reason (see `nofdb report loads`).
@@ -41,7 +43,7 @@ struct LoadCommand: ParsableCommand {
     @Argument(help: "Files or directories to load (directories are searched recursively).")
     var paths: [String]
 
-    @Option(help: "Skip dataset detection: ae, ambulance, rtt, cancer, diagnostics, nof_data, nof_league.")
+    @Option(help: "Skip dataset detection: ae, ambulance, rtt, cancer, diagnostics, nof_data, nof_league, ods_trusts, ods_successors.")
     var dataset: String?
 
     @Flag(help: "Fail a file if any of its rows is rejected.")

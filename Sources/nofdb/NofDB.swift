@@ -15,14 +15,15 @@ struct NofDB: AsyncParsableCommand {
             Typical use:
               nofdb init                      create or upgrade the warehouse schema
               nofdb load ~/Downloads/nhse     load every published file found there
-              nofdb report league-table       NOF-style league table, latest complete quarter
+              nofdb report league-table       NOF-style league table, the newest quarter enough trusts can be ranked in
               nofdb report --list             every canned report and its parameters
+              nofdb orgs dorset               find organisations by code or name
               nofdb check                     run the data tests (SQL/tests) against the warehouse
               nofdb sync                      fetch and load new publications (for cron)
             """,
         version: NofdbVersion.current,
         subcommands: [
-            InitCommand.self, LoadCommand.self, ReportCommand.self, QueryCommand.self, StatusCommand.self, CheckCommand.self,
+            InitCommand.self, LoadCommand.self, ReportCommand.self, QueryCommand.self, OrgsCommand.self, StatusCommand.self, CheckCommand.self,
             SyncCommand.self, RestoreCommand.self, RebuildCommand.self, GrantReaderCommand.self, DBCommand.self,
             SampleCommand.self, XLSCheckCommand.self,
         ])

@@ -46,6 +46,8 @@ struct ReportCommand: ParsableCommand {
             Examples:
               nofdb report league-table --period 2021-Q3 --peer-group acute
               nofdb report trust RBD --format html --output rbd.html
+              nofdb report trust R0D --merged
+              nofdb report cancer --icb QVV
               nofdb report national --period latest --format csv
             """)
 
@@ -58,10 +60,10 @@ struct ReportCommand: ParsableCommand {
     @Argument(help: "Report name (see --list).")
     var name: String?
 
-    @Argument(help: "Organisation code, for reports that take one (trust).")
+    @Argument(help: "Organisation code or a name matching one organisation, for reports that take one (trust).")
     var organisation: String?
 
-    @Option(help: "YYYY-MM, YYYY-Qn (financial year starting in YYYY, Q1 = April-June) or latest (for league-table and segments: the newest quarter every loaded dataset covers in full).")
+    @Option(help: "YYYY-MM, YYYY-Qn (financial year starting in YYYY, Q1 = April-June) or latest (for league-table and segments: the newest quarter with at least 10 organisations of the peer group ranked, preferring the one covering the most datasets).")
     var period = "latest"
 
     @Option(name: .customLong("peer-group"), help: "acute, specialist or ambulance (from trust types).")
@@ -79,6 +81,12 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Only this NHS region (code such as Y56, or name).")
     var region: String?
 
+    @Option(help: "Only the trusts of this ICB that month (ODS code such as QVV, or name), for reports that take --region.")
+    var icb: String?
+
+    @Flag(help: "trust report: restate history on today's organisation, predecessors' figures summed in before each merger.")
+    var merged = false
+
     @Option(help: "At most this many rows.")
     var limit: Int?
 
@@ -88,7 +96,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Only this load (loads report: the load and every row it rejected; revisions report: what replacing that load's revision changed).")
     var load: Int?
 
-    @Option(help: "Only this dataset (revisions report): ae, ambulance, rtt, cancer, diagnostics, nof_data, nof_league.")
+    @Option(help: "Only this dataset (revisions report): ae, ambulance, rtt, cancer, diagnostics, nof_data, nof_league, ods_trusts, ods_successors.")
     var dataset: String?
 
     func run() throws {
@@ -106,6 +114,8 @@ struct ReportCommand: ParsableCommand {
         options.domain = domain
         options.org = organisation ?? org
         options.region = region
+        options.icb = icb
+        options.merged = merged
         options.limit = limit
         options.section = section
         options.load = load
@@ -176,5 +186,29 @@ struct StatusCommand: ParsableCommand {
     func run() throws {
         let connection = try database.connect()
         try output.emit(try StatusReport.build(connection: connection))
+    }
+}
+
+struct OrgsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "orgs",
+        abstract: "Find organisations by code or words of the name, with type, region, ICB, dates, predecessors and successor.",
+        discussion: """
+            Examples:
+              nofdb orgs dorset        R0D, RBD, RDY, and RD3 and RDZ as predecessors of R0D
+              nofdb orgs "st georges"  case and punctuation do not matter
+              nofdb orgs               every NHS trust
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var output: OutputOptions
+
+    @Argument(help: "A code (RBD) or words of the name (dorset); omitted: every NHS trust.")
+    var text: [String] = []
+
+    func run() throws {
+        let connection = try database.connect()
+        let search = text.joined(separator: " ")
+        try output.emit(try OrganisationFinder.find(search.isEmpty ? nil : search, connection: connection))
     }
 }

@@ -22,7 +22,7 @@ struct SyncCommand: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Argument(help: "Datasets to sync (default: all in the sources file): ae, ambulance, rtt, cancer, diagnostics.")
+    @Argument(help: "Datasets to sync (default: all in the sources file): ae, ambulance, rtt, cancer, diagnostics, ods_trusts, ods_successors.")
     var datasets: [String] = []
 
     @Option(help: "A sources file (JSON) to use instead of the built-in one.")
