@@ -11,7 +11,7 @@ struct RealFilesTests {
     @Test("every file loads with zero rejects, detected as the right dataset and layout")
     func everyFileLoads() throws {
         let fixture = try RealDataFixture.get()
-        #expect(fixture.results.count == 55)
+        #expect(fixture.results.count == 58, "55 NHS England files and 3 ODS files")
         for r in fixture.results {
             #expect(r.status == .loaded, "\(r.file): \(r.message ?? "")")
             #expect(r.rowsRejected == 0, "\(r.file): \(r.rejects)")
@@ -21,6 +21,7 @@ struct RealFilesTests {
                 "rtt": (.rtt, ["rtt-104"]), "cancer": (.cancer, ["cwt-crs"]),
                 "dm01": (.diagnostics, ["dm01-provider-by-test"]),
                 "nof": (r.file.contains("league") ? .nofLeague : .nofData, ["nof-data-17", "nof-league-12"]),
+                "ods": (r.file.hasPrefix("succ") ? .odsSuccessors : .odsTrusts, ["ods-etr-27", "ods-succ-5"]),
             ]
             let (dataset, layouts) = try #require(expected[folder])
             #expect(r.dataset == dataset, "\(r.file)")

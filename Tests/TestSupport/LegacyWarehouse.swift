@@ -66,12 +66,15 @@ public enum LegacyWarehouse {
                                     ("audit", "load_slice_history"), ("audit", "load_reject"), ("audit", "load_warning"),
                                     ("audit", "sync_log")] {
                 let columns = try writableColumns(db, schema, table)
-                try copyRows(source, "SELECT \(columns.joined(separator: ", ")) FROM \(schema).\(table)", db, "\(schema).\(table)", columns)
+                // Release 0.1.0 had no ODS datasets: their slices stay behind with their facts.
+                let filter = ["load_slice", "load_slice_history"].contains(table) ? " WHERE dataset NOT LIKE 'ods\\_%'" : ""
+                try copyRows(source, "SELECT \(columns.joined(separator: ", ")) FROM \(schema).\(table)\(filter)", db, "\(schema).\(table)", columns)
             }
             try db.execute("SELECT setval('audit.load_log_load_id_seq', coalesce((SELECT max(load_id) FROM audit.load_log), 1))")
             let order = try source.query(
                 """
                 SELECT s.dataset, array_agg(s.period ORDER BY s.period)::text FROM audit.load_slice s
+                 WHERE s.dataset NOT LIKE 'ods\\_%'
                  GROUP BY s.dataset ORDER BY min(s.load_id)
                 """) { ($0.string(0) ?? "", $0.string(1) ?? "{}") }
             for (dataset, periods) in order {

@@ -3,7 +3,8 @@ import NOFIngest
 import NOFPostgres
 import Synchronization
 
-/// Every real NHS England file in ../shared/data/nhse, loaded once into one database.
+/// Every real NHS England file in ../shared/data/nhse and the ODS files nofdb loads from
+/// ../shared/data/ods (both trusts snapshots and the successor file), loaded once into one database.
 public final class RealDataFixture: Sendable {
     public let db: TestDatabase
     public let results: [FileLoadResult]
@@ -22,7 +23,8 @@ public final class RealDataFixture: Sendable {
             let db = try TestDatabase.make()
             let connection = try db.connect()
             let loader = Loader(connection: connection, options: LoadOptions())
-            let (results, _) = try loader.load(paths: [TestEnvironment.nhseFile("").path])
+            let ods = ["etr-2025-07.csv", "etr.csv", "succ.csv"].map { TestEnvironment.odsFile($0).path }
+            let (results, _) = try loader.load(paths: [TestEnvironment.nhseFile("").path] + ods)
             let made = RealDataFixture(db: db, results: results)
             fixture = made
             return made

@@ -34,6 +34,11 @@ public enum TestEnvironment {
         sharedDirectory.appendingPathComponent("data/nhse").appendingPathComponent(relative)
     }
 
+    /// A real ODS reference file under `../shared/data/ods/`.
+    public static func odsFile(_ name: String) -> URL {
+        sharedDirectory.appendingPathComponent("data/ods").appendingPathComponent(name)
+    }
+
     /// The built `nofdb` executable (NOFDB_BIN, else .build/debug/nofdb).
     public static var nofdbBinary: URL {
         if let path = ProcessInfo.processInfo.environment["NOFDB_BIN"], !path.isEmpty {
