@@ -199,10 +199,34 @@ struct NormaliserTests {
                                                     "South West", "1.85", "1.2 to 1.89", "1", "false", "3", "1 to 11"])
     }
 
+    @Test("ODS trusts and successor files: no header, recognised by shape; the first row is data; one slice dated by the newest date")
+    func ods() throws {
+        func etr(_ code: String, _ name: String, _ region: String, _ icb: String, _ open: String, _ close: String) -> String {
+            ([code, name, region, icb, "ADDRESS 1", "", "", "TOWN", "", "AB1 2CD", open, close] + Array(repeating: "", count: 15))
+                .map { "\"\($0)\"" }.joined(separator: ",")
+        }
+        let trusts = try Normalise.csv(etr("RD3", "POOLE HOSPITAL NHS FOUNDATION TRUST", "Y58", "QVV", "19920401", "20200930") + "\r\n"
+            + etr("R0D", "UNIVERSITY HOSPITALS DORSET NHS FOUNDATION TRUST", "Y58", "QVV", "20201001", "") + "\r\n"
+            + etr("bad!", "X", "Y58", "QVV", "20201001", "") + "\r\n"
+            + etr("RBD", "DORSET COUNTY HOSPITAL NHS FOUNDATION TRUST", "Y58", "QVV", "19910431x", "") + "\r\n")
+        #expect(trusts.layout == "ods-etr-27")
+        #expect(trusts.copy[.odsTrust]?.count == 2, "the row that identified the file is loaded too")
+        #expect(trusts.copy[.odsTrust]?.first == ["2020-10-01", "RD3", "POOLE HOSPITAL NHS FOUNDATION TRUST", "Y58", "QVV", "AB1 2CD",
+                                                  "1992-04-01", "2020-09-30"])
+        #expect(trusts.rejects.map(\.column) == ["organisation code", "open date"], "\(trusts.rejects)")
+        let succ = try Normalise.csv("\"RD3\",\"R0D\",\"\",\"20201001\",\"0\"\r\n\"RQ8\",\"RAJ\",\"\",\"20200401\",\"1\"\r\n")
+        #expect(succ.layout == "ods-succ-5")
+        #expect(succ.copy[.odsSuccessor] == [["2020-10-01", "RD3", "R0D", "\\N", "2020-10-01", "false"],
+                                             ["2020-10-01", "RQ8", "RAJ", "\\N", "2020-04-01", "true"]])
+        // Five cells that are not codes and dates stay unrecognised.
+        #expect(throws: LoadError.self) { try Normalise.csv("a,b,c,d,e\r\n1,2,3,4,5\r\n") }
+    }
+
     @Test("every layout in the registry is covered by a test above")
     func everyLayout() {
         let covered: Set<String> = ["ae-16a", "ae-16b", "ae-22", "ambsys-128", "ambsys-153", "ambsys-acodes", "rtt-104", "rtt-52",
-                                    "rtt-pre2017", "cwt-crs", "cwt-crs-total", "dm01-provider-by-test", "nof-data-17", "nof-league-12"]
+                                    "rtt-pre2017", "cwt-crs", "cwt-crs-total", "dm01-provider-by-test", "nof-data-17", "nof-league-12",
+                                    "ods-etr-27", "ods-succ-5"]
         #expect(Set(LayoutRegistry.specs.map(\.layout.id)) == covered)
     }
 }

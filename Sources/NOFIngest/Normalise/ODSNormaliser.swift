@@ -66,8 +66,14 @@ final class ODSNormaliser: Normaliser {
               let year = Int(String(digits[0..<4])), let month = Int(String(digits[4..<6])), let day = Int(String(digits[6..<8])),
               (1900...2100).contains(year), (1...12).contains(month), (1...31).contains(day)
         else { throw reader.fail(i, "is not a date written YYYYMMDD") }
-        if let m = YearMonth(year: year, month: month), newest.map({ m > $0 }) ?? true { newest = m }
         return String(format: "%04d-%02d-%02d", year, month, day)
+    }
+
+    /// Dates the file by the rows it keeps (a rejected row's date does not count).
+    private func note(_ dates: String?...) {
+        for case let date? in dates {
+            if let m = YearMonth(String(date.prefix(7))), newest.map({ m > $0 }) ?? true { newest = m }
+        }
     }
 
     private func trustRow<R: RowCells>(_ row: R, _ reader: RowReader<R>) throws {
@@ -82,6 +88,7 @@ final class ODSNormaliser: Normaliser {
         if let first = firstLine[org] { throw reader.fail(0, "\(org) appears twice (first on line \(first))") }
         firstLine[org] = row.rowNumber
         rows.append(Pending(line: row.rowNumber, cells: [org, name, region, icb, postcode, opened, closed]))
+        note(opened, closed)
     }
 
     private func successorRow<R: RowCells>(_ row: R, _ reader: RowReader<R>) throws {
@@ -96,6 +103,7 @@ final class ODSNormaliser: Normaliser {
         if let first = firstLine[key] { throw reader.fail(1, "\(old) → \(new) appears twice (first on line \(first))") }
         firstLine[key] = row.rowNumber
         rows.append(Pending(line: row.rowNumber, cells: [old, new, reason, effective, indicator == "1" ? "true" : "false"]))
+        note(effective)
     }
 
     func finish() throws {
