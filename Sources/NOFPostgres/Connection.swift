@@ -222,7 +222,9 @@ public final class Connection {
         try execute(readOnly ? "BEGIN READ ONLY" : "BEGIN")
         do {
             if let statementTimeout {
-                try execute("SELECT set_config('statement_timeout', $1, true)", ["\(statementTimeout)ms"])
+                // SET LOCAL, not set_config(): nofdb init revokes set_config from PUBLIC (it
+                // could switch roles inside a sandboxed query). An Int needs no quoting.
+                try execute("SET LOCAL statement_timeout = \(max(0, statementTimeout))")
             }
             let value = try body(self)
             try execute("COMMIT")

@@ -331,8 +331,19 @@ public struct QueryRunner {
 
     /// Runs `sql` in a READ ONLY transaction. `:name` placeholders are bound from
     /// `parameters` as real parameters (never spliced into the SQL).
-    public func run(_ sql: String, parameters: [String: String], timeoutMilliseconds: Int = 30_000) throws -> ReportResult {
+    /// The sandbox role `nofdb init` creates (dw.secure_query_sandbox).
+    public static let sandboxRole = "nofdb_query"
+
+    /// The first keywords of the statements `nofdb query` runs: reads only.
+    static let readingStatements: Set<String> = ["select", "with", "values", "table", "explain", "show"]
+
+    public func run(_ sql: String, parameters: [String: String], timeoutMilliseconds: Int = 30_000,
+                    unrestricted: Bool = false) throws -> ReportResult {
         let (rewritten, names) = try Self.bindNamedParameters(sql)
+        let keyword = Self.firstKeyword(rewritten)
+        guard Self.readingStatements.contains(keyword) else {
+            throw ReportError("nofdb query runs one read-only statement (SELECT, WITH, VALUES, TABLE, EXPLAIN or SHOW); '\(keyword.isEmpty ? sql.prefix(20) : Substring(keyword))' is not one. Nothing was run.")
+        }
         let unknown = Set(parameters.keys).subtracting(names)
         if !unknown.isEmpty {
             throw ReportError("--param \(unknown.sorted().joined(separator: ", ")): the query has no :\(unknown.sorted().first ?? "") placeholder")
@@ -346,9 +357,15 @@ public struct QueryRunner {
         var table: ReportTable?
         do {
             try connection.transaction(readOnly: true, statementTimeout: timeoutMilliseconds) { db in
+                try db.execute("SET LOCAL lock_timeout = 5000")
+                if !unrestricted { try Self.enterSandbox(db) }
                 let result = try db.executeTextParameters(rewritten, values)
                 table = ReportTable(title: "Query", result: result)
             }
+        } catch let error as PostgresError where error.sqlState == .insufficientPrivilege && !unrestricted {
+            throw ReportError("permission denied: \(error.message). nofdb query runs as the sandbox role \(Self.sandboxRole), which reads the nof views (the public interface) and nothing else: no files, programs, large objects, locks, other sessions or the internal dw and audit schemas. Nothing was changed.")
+        } catch let error as PostgresError where error.sqlState == .lockNotAvailable {
+            throw ReportError("the query waited more than 5 s for a lock (a load may be running); try again. Nothing was changed.")
         } catch let error as PostgresError where error.sqlState == .readOnlySQLTransaction {
             throw ReportError("nofdb query is read-only: \(error.message). Nothing was changed.")
         } catch let error as PostgresError where error.sqlState == .queryCanceled {
@@ -357,6 +374,42 @@ public struct QueryRunner {
         return ReportResult(
             name: "query", title: "Query", parameters: parameters.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
             sections: table.map { [$0] } ?? [])
+    }
+
+    /// Steps into the sandbox role for the rest of the transaction. A superuser without the
+    /// role is refused (its session could reach files, programs and other backends); an
+    /// ordinary user without it runs with its own rights.
+    static func enterSandbox(_ db: Connection) throws {
+        let row = try db.query(
+            """
+            SELECT r.rolsuper::text, (q.oid IS NOT NULL)::text,
+                   (q.oid IS NOT NULL AND pg_has_role(current_user, q.oid, 'MEMBER'))::text, current_user::text
+              FROM pg_roles r LEFT JOIN pg_roles q ON q.rolname = $1
+             WHERE r.rolname = current_user
+            """, [sandboxRole]) { [$0.string(0) ?? "", $0.string(1) ?? "", $0.string(2) ?? "", $0.string(3) ?? ""] }.first ?? []
+        let superuser = row.first == "true", exists = row.count > 1 && row[1] == "true", member = row.count > 2 && row[2] == "true"
+        let user = row.count > 3 ? row[3] : "?"
+        if exists, superuser || member {
+            try db.execute("SET LOCAL ROLE \(sandboxRole)")
+        } else if superuser {
+            throw ReportError("nofdb query will not run as the superuser \(user) without its sandbox: the role \(sandboxRole) \(exists ? "exists but cannot be used" : "does not exist"). Run `nofdb init` as a user with CREATEROLE (a superuser will do) to create it; or pass --unrestricted to run with \(user)'s full rights.")
+        }
+    }
+
+    /// The statement's first keyword, lower case, after spaces, comments and opening brackets.
+    static func firstKeyword(_ sql: String) -> String {
+        var rest = Substring(sql)
+        while true {
+            rest = rest.drop { $0.isWhitespace || $0 == "(" }
+            if rest.hasPrefix("--") {
+                rest = rest.drop { $0 != "\n" }
+            } else if rest.hasPrefix("/*"), let end = rest.range(of: "*/") {
+                rest = rest[end.upperBound...]
+            } else {
+                break
+            }
+        }
+        return String(rest.prefix { $0.isLetter }).lowercased()
     }
 
     /// Rewrites `:name` placeholders to `$1…` (outside strings, quoted identifiers, comments,

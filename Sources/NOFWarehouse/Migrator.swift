@@ -188,6 +188,8 @@ public struct MigrationReport: Sendable {
     /// Logic objects dropped because their file is gone.
     public var logicRemoved: [String] = []
     public var viewsRecreated = 0
+    /// What setting up the query sandbox did or could not do (dw.secure_query_sandbox).
+    public var sandboxNotes: [String] = []
     /// Dataset-months whose marts were rebuilt after the change (nil: no rebuild needed).
     public var martsRebuilt: Int?
     public var rebuildMilliseconds = 0
@@ -362,6 +364,8 @@ public struct Migrator {
             report.martsRebuilt = rebuilt
             report.rebuildMilliseconds = Int(Date().timeIntervalSince(started) * 1000)
         }
+        // 7. The nofdb query sandbox role and its grants (idempotent; the views may be new).
+        report.sandboxNotes = try db.query("SELECT unnest(dw.secure_query_sandbox())") { $0.string(0) ?? "" }
         try record(db, "tree", treeChecksum)
         return report
     }

@@ -8,6 +8,14 @@ public enum ReaderRole {
         public let role: String
         public let created: Bool
         public let canLogin: Bool
+        /// What could not be tightened, and why.
+        public var notes: [String] = []
+    }
+
+    /// One privilege a role has beyond reading the nof views.
+    public struct Finding: Sendable, Equatable {
+        public let kind: String
+        public let object: String
     }
 
     /// Grants `role` read access to schema `nof` in the current database, creating the role if
@@ -31,16 +39,79 @@ public enum ReaderRole {
             let database = try db.scalar("SELECT current_database()") ?? ""
             try db.execute("GRANT CONNECT ON DATABASE \(Connection.quoteIdentifier(database)) TO \(quoted)")
             try db.execute("GRANT USAGE ON SCHEMA nof TO \(quoted)")
-            // The views call helper functions in dw; USAGE lets them resolve, and grants no table access.
-            try db.execute("GRANT USAGE ON SCHEMA dw TO \(quoted)")
+            // The views read dw with their owner's rights and call its functions by OID: the
+            // reader needs no USAGE on dw, so it can neither list nor call anything there.
             try db.execute("GRANT SELECT ON ALL TABLES IN SCHEMA nof TO \(quoted)")
             try db.execute("ALTER DEFAULT PRIVILEGES IN SCHEMA nof GRANT SELECT ON TABLES TO \(quoted)")
-            try db.execute("REVOKE ALL ON ALL TABLES IN SCHEMA dw, staging, audit FROM \(quoted)")
-            try db.execute("REVOKE ALL ON SCHEMA staging, audit FROM \(quoted)")
+            try db.execute("REVOKE ALL ON ALL TABLES IN SCHEMA dw, staging, audit, archive FROM \(quoted)")
+            try db.execute("REVOKE ALL ON SCHEMA dw, staging, audit, archive FROM \(quoted)")
+            try db.execute("REVOKE TEMPORARY ON DATABASE \(Connection.quoteIdentifier(database)) FROM \(quoted)")
+            var notes: [String] = []
+            // What PUBLIC has by default: temp tables in this database and CREATE on public.
+            // Taken from PUBLIC (and given back to the owner and this user, who load data)
+            // when this user owns the database or is a superuser.
+            let canRevoke = try db.scalar(
+                "SELECT (r.rolsuper OR d.datdba = r.oid)::text FROM pg_roles r, pg_database d WHERE r.rolname = current_user AND d.datname = current_database()") == "true"
+            if canRevoke {
+                let owner = try db.scalar("SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = current_database()") ?? ""
+                let me = try db.scalar("SELECT current_user::text") ?? ""
+                try db.execute("REVOKE TEMPORARY ON DATABASE \(Connection.quoteIdentifier(database)) FROM PUBLIC")
+                for user in Set([owner, me]) where !user.isEmpty {
+                    try db.execute("GRANT TEMPORARY ON DATABASE \(Connection.quoteIdentifier(database)) TO \(Connection.quoteIdentifier(user))")
+                }
+                try db.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC")
+            } else {
+                notes.append("could not revoke TEMP on the database or CREATE on schema public from PUBLIC: only the database owner or a superuser can; \(role) keeps what PUBLIC has there")
+            }
+            if try db.scalar("SELECT has_function_privilege('public', 'pg_catalog.lo_from_bytea(oid,bytea)', 'EXECUTE')::text") == "true" {
+                notes.append("PUBLIC can still make large objects (lo_from_bytea, lo_create): run nofdb init as a superuser to revoke them")
+            }
+            if try db.scalar("SELECT has_database_privilege('public', 'postgres', 'CONNECT')::text") == "true", database != "postgres" {
+                notes.append("PUBLIC may connect to the postgres database (a cluster setting nofdb leaves alone: REVOKE CONNECT ON DATABASE postgres FROM PUBLIC if no one needs it)")
+            }
             try db.execute(
                 "INSERT INTO audit.reader_role (role_name) VALUES ($1) ON CONFLICT (role_name) DO UPDATE SET granted_at = now()",
                 [role])
-            return Outcome(role: role, created: !exists, canLogin: password != nil)
+            return Outcome(role: role, created: !exists, canLogin: password != nil, notes: notes)
         }
+    }
+
+    /// Every privilege `role` has in this database beyond reading the nof views: schemas it
+    /// can use or create in, tables and views outside nof it can read or change, functions it
+    /// can call outside pg_catalog, temp tables, large objects. Empty = a clean reader.
+    public static func check(_ role: String, on connection: Connection) throws -> [Finding] {
+        guard try connection.scalar("SELECT 1 FROM pg_roles WHERE rolname = $1", [role]) != nil else {
+            throw MigrationError(message: "no role '\(role)' in this cluster")
+        }
+        let rows = try connection.query(
+            """
+            SELECT 'schema usage', nspname FROM pg_namespace
+             WHERE nspname NOT IN ('nof', 'pg_catalog', 'information_schema', 'public') AND nspname NOT LIKE 'pg\\_%'
+               AND has_schema_privilege($1, oid, 'USAGE')
+            UNION ALL
+            SELECT 'schema create', nspname FROM pg_namespace
+             WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema' AND has_schema_privilege($1, oid, 'CREATE')
+            UNION ALL
+            SELECT 'table ' || p.privilege, c.oid::regclass::text
+              FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+             CROSS JOIN (VALUES ('SELECT'), ('INSERT'), ('UPDATE'), ('DELETE'), ('TRUNCATE')) AS p(privilege)
+             WHERE c.relkind IN ('r', 'v', 'm', 'p', 'f') AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+               AND (n.nspname <> 'nof' OR p.privilege <> 'SELECT')
+               AND has_table_privilege($1, c.oid, p.privilege) AND has_schema_privilege($1, n.oid, 'USAGE')
+            UNION ALL
+            SELECT 'function execute', p.oid::regprocedure::text
+              FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+             WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'nof')
+               AND has_schema_privilege($1, n.oid, 'USAGE') AND has_function_privilege($1, p.oid, 'EXECUTE')
+            UNION ALL
+            SELECT 'database temp', current_database()::text WHERE has_database_privilege($1, current_database(), 'TEMP')
+            UNION ALL
+            SELECT 'large objects', 'lo_from_bytea' WHERE has_function_privilege($1, 'pg_catalog.lo_from_bytea(oid,bytea)', 'EXECUTE')
+            UNION ALL
+            SELECT 'role membership', b.rolname FROM pg_auth_members m JOIN pg_roles b ON b.oid = m.roleid
+             WHERE m.member = (SELECT oid FROM pg_roles WHERE rolname = $1)
+            ORDER BY 1, 2
+            """, [role]) { Finding(kind: $0.string(0) ?? "", object: $0.string(1) ?? "") }
+        return rows
     }
 }

@@ -15,7 +15,21 @@ struct GrantReaderCommand: ParsableCommand {
     @Flag(name: .customLong("password-stdin"), help: "Read a password from standard input and let the role log in.")
     var passwordStdin = false
 
+    @Flag(help: "Audit the role instead: list every privilege it has beyond reading the nof views (exit 1 if any).")
+    var check = false
+
     func run() throws {
+        if check {
+            let connection = try database.connect()
+            let findings = try ReaderRole.check(role, on: connection)
+            if findings.isEmpty {
+                print("role \(role): reads the nof views and nothing else")
+                return
+            }
+            print("role \(role) has \(findings.count) privileges beyond the nof views:")
+            for f in findings { print("  \(f.kind): \(f.object)") }
+            throw ExitCode(1)
+        }
         var password: String?
         if passwordStdin {
             password = readLine(strippingNewline: true)
@@ -25,5 +39,6 @@ struct GrantReaderCommand: ParsableCommand {
         let outcome = try ReaderRole.grant(role, password: password, on: connection)
         print("\(outcome.created ? "created" : "updated") role \(outcome.role): SELECT on every view in schema nof, nothing else"
               + (outcome.canLogin ? " (can log in)" : " (no login: GRANT \(outcome.role) TO a user)"))
+        for note in outcome.notes { print("note: \(note)") }
     }
 }

@@ -46,6 +46,7 @@ struct InitCommand: ParsableCommand {
         if let rebuilt = report.martsRebuilt {
             print("rebuilt derived tables and the marts of \(rebuilt) dataset-months from the facts (\(report.rebuildMilliseconds) ms)")
         }
+        for note in report.sandboxNotes { print("query sandbox: \(note)") }
         if report.upToDate {
             print("database \(connection.config) is up to date (schema version \(report.latestVersion)); nothing to do")
         } else {

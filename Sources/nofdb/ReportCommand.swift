@@ -130,7 +130,7 @@ struct ReportCommand: ParsableCommand {
 struct QueryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "query",
-        abstract: "Run ad-hoc SQL read-only (a READ ONLY transaction with a statement timeout).",
+        abstract: "Run ad-hoc SQL read-only, as the nofdb_query sandbox role (the nof views only), with a statement timeout.",
         discussion: """
             Named parameters are bound as real parameters, never spliced into the SQL:
               nofdb query "SELECT * FROM nof.standard_performance WHERE org_code = :org" --param org=RBD
@@ -151,6 +151,9 @@ struct QueryCommand: ParsableCommand {
     @Option(help: "Statement timeout in seconds.")
     var timeout = 30
 
+    @Flag(help: "Run with the connecting user's full rights instead of the nofdb_query sandbox (reads dw and audit; for a superuser, files and programs too). Use with care.")
+    var unrestricted = false
+
     func validate() throws {
         if (sql == nil) == (file == nil) { throw ValidationError("give the SQL as an argument or with --file, not both") }
         for p in params where !p.contains("=") { throw ValidationError("--param \(p): use name=value") }
@@ -170,7 +173,11 @@ struct QueryCommand: ParsableCommand {
             values[parts[0]] = parts.count > 1 ? parts[1] : ""
         }
         let connection = try database.connect()
-        let report = try QueryRunner(connection: connection).run(text, parameters: values, timeoutMilliseconds: timeout * 1000)
+        if unrestricted {
+            Console.note("warning: --unrestricted: the query runs with the connecting user's full rights, outside the nofdb_query sandbox")
+        }
+        let report = try QueryRunner(connection: connection).run(text, parameters: values, timeoutMilliseconds: timeout * 1000,
+                                                                 unrestricted: unrestricted)
         try output.emit(report)
     }
 }

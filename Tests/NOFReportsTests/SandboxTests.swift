@@ -1,0 +1,128 @@
+import Foundation
+import NOFPostgres
+import Testing
+import TestSupport
+
+/// `nofdb query` as an attacker would use it, connected as the superuser (the embedded default)
+/// and as an ordinary role: nothing outside the nof views is reachable, and nothing changes.
+@Suite("the nofdb query sandbox", .serialized)
+struct SandboxTests {
+    @Test("as the superuser, files, programs, large objects, other backends, locks and internal schemas are refused; nof views read")
+    func superuserAttacks() throws {
+        try withTestDatabase { db in
+            let c = try db.connect()
+            #expect(try c.scalar("SELECT rolsuper::text FROM pg_roles WHERE rolname = current_user") == "true", "the test connects as a superuser")
+            let marker = FileManager.default.temporaryDirectory.appendingPathComponent("nofdb-sandbox-\(UUID().uuidString.prefix(6))").path
+            let largeObjects = try c.scalar("SELECT count(*) FROM pg_largeobject_metadata")
+            let attacks = [
+                "copy (select 1) to program 'id > \(marker)'",
+                "select pg_read_file('/etc/passwd')",
+                "select pg_ls_dir('.')",
+                "select lo_import('/etc/passwd')",
+                "select lo_from_bytea(0, 'x'::bytea)",
+                "select pg_terminate_backend(pid) from pg_stat_activity where pid <> pg_backend_pid()",
+                "select pg_advisory_lock(42)",
+                "select count(*) from audit.load_log",
+                "select count(*) from dw.fact_ae",
+                "select rolpassword from pg_authid",
+                "select set_config('role', current_setting('is_superuser'), true)",
+                "/* comment */ reset role",
+                "set session authorization default",
+                "select txid_current()",
+            ]
+            for sql in attacks {
+                let r = try runNofdb(["query", sql, "--database-url", db.conninfo])
+                #expect(r.status != 0, "\(sql) ran: \(r.stdout)")
+                #expect(r.stderr.contains("sandbox") || r.stderr.contains("read-only statement"), "\(sql): \(r.stderr)")
+            }
+            #expect(!FileManager.default.fileExists(atPath: marker), "no program ran")
+            #expect(try c.scalar("SELECT count(*) FROM pg_largeobject_metadata") == largeObjects)
+            let autovacuum = try c.scalar("SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'autovacuum launcher'")
+            #expect(autovacuum == "1", "the autovacuum launcher is alive")
+            let ok = try runNofdb(["query", "select count(*) as n from nof.standard", "--format", "csv", "--database-url", db.conninfo])
+            #expect(ok.status == 0, "\(ok.stderr)")
+            #expect(ok.stdout.contains("19"))
+            // --unrestricted is the documented way round, and says so.
+            let open = try runNofdb(["query", "select count(*) from audit.load_log", "--unrestricted", "--database-url", db.conninfo])
+            #expect(open.status == 0 && open.stderr.contains("--unrestricted"), "\(open.stderr)")
+        }
+    }
+
+    @Test("an ordinary role without the sandbox runs with its own rights; grant-reader --check finds nothing beyond the views")
+    func ordinaryRole() throws {
+        try withTestDatabase { db in
+            let admin = try db.connect()
+            let role = "nofdb_t_\(UUID().uuidString.prefix(6).lowercased())"
+            try admin.execute("CREATE ROLE \(role) LOGIN PASSWORD 'pw-\(role)'")
+            defer { _ = try? admin.executeScript("DROP OWNED BY \(role); DROP ROLE \(role)") }
+            let grant = try runNofdb(["grant-reader", role, "--database-url", db.conninfo])
+            #expect(grant.status == 0, "\(grant.stderr)")
+            let audit = try runNofdb(["grant-reader", role, "--check", "--database-url", db.conninfo])
+            #expect(audit.status == 0, "\(audit.stdout)")
+            #expect(audit.stdout.contains("reads the nof views and nothing else"))
+            var options = db.config.parsedOptions() ?? [:]
+            options["user"] = role
+            options["password"] = "pw-\(role)"
+            let url = options.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
+            let read = try runNofdb(["query", "select count(*) from nof.standard_performance", "--database-url", url])
+            #expect(read.status == 0, "\(read.stderr)")
+            for sql in ["select pg_read_file('/etc/passwd')", "select count(*) from dw.fact_ae", "select lo_from_bytea(0, 'x'::bytea)",
+                        "select dw.meets(1, 2, '>=')"] {
+                let r = try runNofdb(["query", sql, "--database-url", url])
+                #expect(r.status != 0, "\(sql) ran as \(role)")
+            }
+            // The reader itself: no temp tables, no large objects, no internal function.
+            let reader = try Connection(ConnectionConfig(conninfo: url))
+            for sql in ["CREATE TEMP TABLE t (a int)", "SELECT lo_from_bytea(0, 'x'::bytea)", "SELECT dw.meets(1, 2, '>=')",
+                        "SELECT * FROM audit.load_log"] {
+                let error = #expect(throws: PostgresError.self, "\(sql)") { try reader.execute(sql) }
+                #expect(error?.sqlState == .insufficientPrivilege, "\(sql): \(String(describing: error))")
+            }
+            // A privilege beyond the views shows up in the audit.
+            try admin.execute("GRANT USAGE ON SCHEMA dw TO \(role)")
+            let dirty = try runNofdb(["grant-reader", role, "--check", "--database-url", db.conninfo])
+            #expect(dirty.status == 1)
+            #expect(dirty.stdout.contains("schema usage: dw"), "\(dirty.stdout)")
+        }
+    }
+
+    @Test("through psqlODBC (what Power BI and Tableau use), the reader lists every nof view and can open nothing else")
+    func odbcCatalog() throws {
+        try withTestDatabase { db in
+            let admin = try db.connect()
+            let role = "nofdb_odbc_\(UUID().uuidString.prefix(6).lowercased())"
+            let grant = try runNofdb(["grant-reader", role, "--password-stdin", "--database-url", db.conninfo], input: "odbc-pw\n")
+            #expect(grant.status == 0, "\(grant.stderr)")
+            defer { _ = try? admin.executeScript("DROP OWNED BY \(role); DROP ROLE \(role)") }
+            let options = db.config.parsedOptions() ?? [:]
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+            process.arguments = [TestEnvironment.packageRoot.appendingPathComponent("Scripts/odbc-catalog").path,
+                                 options["host"] ?? "localhost", options["port"] ?? "5432", options["dbname"] ?? "", role]
+            let out = Pipe(), err = Pipe(), input = Pipe()
+            process.standardOutput = out
+            process.standardError = err
+            process.standardInput = input
+            try process.run()
+            input.fileHandleForWriting.write(Data("odbc-pw\n".utf8))
+            try input.fileHandleForWriting.close()
+            let listing = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            let problem = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "Scripts/odbc-catalog (needs odbc-postgresql, unixodbc, python3-pyodbc): \(problem)")
+            let rows = listing.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+            let views = Set(rows.filter { $0.first == "nof" }.map { $0[1] })
+            let expected = Set(try admin.query("SELECT viewname FROM pg_views WHERE schemaname = 'nof'") { $0.string(0) ?? "" })
+            #expect(!expected.isEmpty && views == expected)
+            // psqlODBC lists pg_class whatever the privileges: every other name it shows must fail to open.
+            var readerOptions = options
+            readerOptions["user"] = role
+            readerOptions["password"] = "odbc-pw"
+            let reader = try Connection(ConnectionConfig(conninfo: readerOptions.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")))
+            for row in rows where row.count >= 2 && row[0] != "nof" && !row[0].hasPrefix("pg_") && row[0] != "information_schema" {
+                let sql = "SELECT 1 FROM \(Connection.quoteIdentifier(row[0])).\(Connection.quoteIdentifier(row[1])) LIMIT 0"
+                #expect(throws: PostgresError.self, "\(row[0]).\(row[1]) opened") { try reader.execute(sql) }
+            }
+        }
+    }
+}
