@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NOFPostgres
 import NOFWarehouse
 
 /// The `nofdb` command: lists subcommands; each one lives in its own file.
@@ -27,4 +28,23 @@ struct NofDB: AsyncParsableCommand {
             SyncCommand.self, RestoreCommand.self, RebuildCommand.self, GrantReaderCommand.self, DBCommand.self,
             SampleCommand.self, XLSCheckCommand.self,
         ])
+
+    /// Hides a password given in --database-url from ps before anything else runs, then runs
+    /// the command as AsyncParsableCommand would.
+    static func main() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if ArgumentSecrets.hidePasswords() {
+            FileHandle.standardError.write(Data((ArgumentSecrets.warning + "\n").utf8))
+        }
+        do {
+            var command = try parseAsRoot(arguments)
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

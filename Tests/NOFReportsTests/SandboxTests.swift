@@ -125,4 +125,47 @@ struct SandboxTests {
             }
         }
     }
+
+    @Test("a password in --database-url is hidden from ps at once, with a warning; the other forms are found too")
+    func passwordHiddenFromPs() throws {
+        #expect(ArgumentSecrets.passwordRanges(in: "postgresql://u:s3cr%40t@host/db").map { $0.count } == [8])
+        #expect(ArgumentSecrets.passwordRanges(in: "postgresql:///db?host=/tmp&password=abc&port=1").map { $0.count } == [3])
+        #expect(ArgumentSecrets.passwordRanges(in: "host=/tmp password='a b\\'c' dbname=x").map { $0.count } == [8])
+        #expect(ArgumentSecrets.passwordRanges(in: "host=/tmp dbname=x").isEmpty)
+        try withTestDatabase { db in
+            var options = db.config.parsedOptions() ?? [:]
+            let secret = "hunter2-\(UUID().uuidString.prefix(8))"
+            options["password"] = secret
+            let url = options.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
+            let process = Process()
+            process.executableURL = TestEnvironment.nofdbBinary
+            process.arguments = ["query", "select pg_sleep(3)", "--database-url", url]
+            let err = Pipe()
+            process.standardError = err
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            var cmdline = ""
+            for _ in 0..<40 {
+                Thread.sleep(forTimeInterval: 0.05)
+                cmdline = (try? String(contentsOfFile: "/proc/\(process.processIdentifier)/cmdline", encoding: .utf8)) ?? ""
+                if cmdline.contains("pg_sleep") && !cmdline.contains(secret) { break }
+            }
+            Thread.sleep(forTimeInterval: 0.3)
+            let ps = Process()
+            ps.executableURL = URL(fileURLWithPath: "/bin/ps")
+            ps.arguments = ["-o", "args=", "-p", String(process.processIdentifier)]
+            let psOut = Pipe()
+            ps.standardOutput = psOut
+            try ps.run()
+            let shown = String(decoding: psOut.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            ps.waitUntilExit()
+            process.waitUntilExit()
+            let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            #expect(shown.contains("pg_sleep") && !shown.contains(secret), "ps shows: \(shown)")
+            #expect(shown.contains("password=********"), "\(shown)")
+            #expect(stderr.contains("warning: a password on the command line"), "\(stderr)")
+            #expect(!stderr.contains(secret))
+            #expect(process.terminationStatus == 0, "\(stderr)")
+        }
+    }
 }
