@@ -139,6 +139,52 @@ public final class Connection {
         return try checked(result, sql: sql)
     }
 
+    /// Runs a query with text parameters and hands its rows over as they arrive (libpq
+    /// single-row mode), so memory stays flat however large the result: `onRows` gets
+    /// results of one row each (and a last one with none, which still has the columns).
+    /// Return false from `onRows` to stop early: the rest is cancelled and drained.
+    public func streamTextParameters(_ sql: String, _ parameters: [String?], onRows: (QueryResult) throws -> Bool) throws {
+        let conn = try handle(sql: sql)
+        let types = [UInt32](repeating: 25, count: parameters.count)
+        let sent: Int32 = types.withUnsafeBufferPointer { typeBuffer in
+            withCStrings(parameters) { pointers in
+                PQsendQueryParams(conn, sql, Int32(parameters.count), typeBuffer.baseAddress, pointers, nil, nil, 0)
+            }
+        }
+        guard sent == 1 else { throw PostgresError(kind: .connection, message: lastErrorMessage(), sql: sql) }
+        PQsetSingleRowMode(conn)
+        var failure: (any Error)?
+        var wanted = true
+        while let result = PQgetResult(conn) {
+            if failure != nil || !wanted {
+                PQclear(result)
+                continue
+            }
+            switch PQresultStatus(result) {
+            case PGRES_SINGLE_TUPLE, PGRES_TUPLES_OK, PGRES_COMMAND_OK, PGRES_EMPTY_QUERY:
+                do {
+                    wanted = try onRows(QueryResult(result))
+                } catch {
+                    failure = error
+                }
+                if !wanted || failure != nil {
+                    // Stop the server sending the rest; the remaining results are drained above.
+                    if let cancel = PQgetCancel(conn) {
+                        var buffer = [CChar](repeating: 0, count: 256)
+                        _ = PQcancel(cancel, &buffer, Int32(buffer.count))
+                        PQfreeCancel(cancel)
+                    }
+                }
+            default:
+                let error = Self.error(from: result, sql: sql, fallback: lastErrorMessage())
+                PQclear(result)
+                // A cancel we asked for is not an error.
+                if wanted { failure = error.redacting(config.password) }
+            }
+        }
+        if let failure { throw failure }
+    }
+
     /// Runs a script of several statements without parameters (used for migrations).
     public func executeScript(_ sql: String) throws {
         let conn = try handle(sql: sql)

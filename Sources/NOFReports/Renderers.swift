@@ -88,17 +88,21 @@ public enum ReportRenderer {
     /// The first table as RFC 4180 CSV (CRLF line ends; fields quoted when needed). With more
     /// than one table, each further table follows after an empty line with its own header.
     public static func csv(_ report: ReportResult) -> String {
-        func field(_ text: String) -> String {
-            if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) || text.hasPrefix(" ") || text.hasSuffix(" ") {
-                return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-            }
-            return text
-        }
-        return report.sections.map { table in
-            var lines = [table.columns.map { field($0.name) }.joined(separator: ",")]
-            for row in table.rows { lines.append(row.map { field($0.display) }.joined(separator: ",")) }
-            return lines.joined(separator: "\r\n") + "\r\n"
+        report.sections.map { table in
+            csvLine(table.columns.map(\.name)) + table.rows.map { csvLine($0.map(\.display)) }.joined()
         }.joined(separator: "\r\n")
+    }
+
+    /// One CSV record with its CRLF (for streaming a large result row by row).
+    public static func csvLine(_ fields: [String]) -> String {
+        fields.map(csvField).joined(separator: ",") + "\r\n"
+    }
+
+    public static func csvField(_ text: String) -> String {
+        if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) || text.hasPrefix(" ") || text.hasSuffix(" ") {
+            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return text
     }
 
     // MARK: JSON

@@ -337,8 +337,11 @@ public struct QueryRunner {
     /// The first keywords of the statements `nofdb query` runs: reads only.
     static let readingStatements: Set<String> = ["select", "with", "values", "table", "explain", "show"]
 
+    /// Runs the query. With `csv`, rows are written through it as they arrive (nothing is kept;
+    /// the result returned has no sections); otherwise at most `limit` rows are kept and a
+    /// parameter says the result was cut.
     public func run(_ sql: String, parameters: [String: String], timeoutMilliseconds: Int = 30_000,
-                    unrestricted: Bool = false) throws -> ReportResult {
+                    unrestricted: Bool = false, limit: Int? = nil, csv: ((String) throws -> Void)? = nil) throws -> ReportResult {
         let (rewritten, names) = try Self.bindNamedParameters(sql)
         let keyword = Self.firstKeyword(rewritten)
         guard Self.readingStatements.contains(keyword) else {
@@ -355,12 +358,57 @@ public struct QueryRunner {
             return value
         }
         var table: ReportTable?
+        var cut = false
         do {
             try connection.transaction(readOnly: true, statementTimeout: timeoutMilliseconds) { db in
                 try db.execute("SET LOCAL lock_timeout = 5000")
                 if !unrestricted { try Self.enterSandbox(db) }
-                let result = try db.executeTextParameters(rewritten, values)
-                table = ReportTable(title: "Query", result: result)
+                if let csv {
+                    // Row by row to the output: memory stays flat for any number of rows.
+                    var kinds: [ReportColumnKind]?
+                    var buffer = ""
+                    try db.streamTextParameters(rewritten, values) { result in
+                        if kinds == nil {
+                            let first = ReportTable(title: "Query", result: result)
+                            kinds = first.columns.map(\.kind)
+                            buffer += ReportRenderer.csvLine(first.columns.map(\.name))
+                        }
+                        // Each cell as ReportCell.display shows it, without building cells.
+                        for r in 0..<result.rowCount {
+                            for (c, kind) in (kinds ?? []).enumerated() {
+                                if c > 0 { buffer += "," }
+                                guard let text = result.string(row: r, column: c) else { continue }
+                                switch kind {
+                                case .bool: buffer += text == "t" ? "yes" : "no"
+                                case .number where text == "NaN": break
+                                case .integer, .number, .date: buffer += text
+                                case .text: buffer += ReportRenderer.csvField(text)
+                                }
+                            }
+                            buffer += "\r\n"
+                        }
+                        if buffer.utf8.count >= 1 << 16 {
+                            try csv(buffer)
+                            buffer = ""
+                        }
+                        return true
+                    }
+                    if !buffer.isEmpty { try csv(buffer) }
+                    return
+                }
+                var collected: ReportTable?
+                try db.streamTextParameters(rewritten, values) { result in
+                    let part = ReportTable(title: "Query", result: result)
+                    if collected == nil { collected = part } else { collected?.rows += part.rows }
+                    let count = collected?.rows.count ?? 0
+                    if let limit, count > limit {
+                        collected?.rows.removeLast(count - limit)
+                        cut = true
+                        return false
+                    }
+                    return true
+                }
+                table = collected
             }
         } catch let error as PostgresError where error.sqlState == .insufficientPrivilege && !unrestricted {
             throw ReportError("permission denied: \(error.message). nofdb query runs as the sandbox role \(Self.sandboxRole), which reads the nof views (the public interface) and nothing else: no files, programs, large objects, locks, other sessions or the internal dw and audit schemas. Nothing was changed.")
@@ -371,9 +419,11 @@ public struct QueryRunner {
         } catch let error as PostgresError where error.sqlState == .queryCanceled {
             throw ReportError("the query ran longer than the \(timeoutMilliseconds / 1000) s statement timeout (--timeout) and was cancelled")
         }
-        return ReportResult(
-            name: "query", title: "Query", parameters: parameters.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
-            sections: table.map { [$0] } ?? [])
+        var shown = parameters.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        if cut, let limit {
+            shown.append(("cut", "the first \(limit.formatted()) rows only: --limit N for more, or --format csv --output FILE for all of them"))
+        }
+        return ReportResult(name: "query", title: "Query", parameters: shown, sections: table.map { [$0] } ?? [])
     }
 
     /// Steps into the sandbox role for the rest of the transaction. A superuser without the

@@ -151,6 +151,9 @@ struct QueryCommand: ParsableCommand {
     @Option(help: "Statement timeout in seconds.")
     var timeout = 30
 
+    @Option(help: "At most this many rows (table, json, markdown, html; default 10,000). CSV streams every row.")
+    var limit: Int?
+
     @Flag(help: "Run with the connecting user's full rights instead of the nofdb_query sandbox (reads dw and audit; for a superuser, files and programs too). Use with care.")
     var unrestricted = false
 
@@ -158,6 +161,7 @@ struct QueryCommand: ParsableCommand {
         if (sql == nil) == (file == nil) { throw ValidationError("give the SQL as an argument or with --file, not both") }
         for p in params where !p.contains("=") { throw ValidationError("--param \(p): use name=value") }
         if timeout < 1 { throw ValidationError("--timeout must be at least 1 second") }
+        if let limit, limit < 1 { throw ValidationError("--limit must be 1 or more") }
     }
 
     func run() throws {
@@ -176,8 +180,42 @@ struct QueryCommand: ParsableCommand {
         if unrestricted {
             Console.note("warning: --unrestricted: the query runs with the connecting user's full rights, outside the nofdb_query sandbox")
         }
-        let report = try QueryRunner(connection: connection).run(text, parameters: values, timeoutMilliseconds: timeout * 1000,
-                                                                 unrestricted: unrestricted)
+        let runner = QueryRunner(connection: connection)
+        if output.format == OutputFormat.csv.rawValue {
+            // Streamed: rows go to the file or standard output as they arrive.
+            // A file is written beside its name and renamed when the query has finished, so a
+            // failed or timed-out query never leaves a partial file that looks whole.
+            let handle: FileHandle
+            let partial = output.output.map { $0 + ".part" }
+            if let partial {
+                guard FileManager.default.createFile(atPath: partial, contents: nil), let file = FileHandle(forWritingAtPath: partial) else {
+                    throw ValidationError("cannot write \(partial)")
+                }
+                handle = file
+            } else {
+                handle = FileHandle.standardOutput
+            }
+            do {
+                _ = try runner.run(text, parameters: values, timeoutMilliseconds: timeout * 1000, unrestricted: unrestricted) { chunk in
+                    try handle.write(contentsOf: Data(chunk.utf8))
+                }
+            } catch {
+                if let partial {
+                    try? handle.close()
+                    try? FileManager.default.removeItem(atPath: partial)
+                }
+                throw error
+            }
+            if let path = output.output, let partial {
+                try handle.close()
+                _ = try? FileManager.default.removeItem(atPath: path)
+                try FileManager.default.moveItem(atPath: partial, toPath: path)
+                Console.note("wrote \(path)")
+            }
+            return
+        }
+        let report = try runner.run(text, parameters: values, timeoutMilliseconds: timeout * 1000,
+                                    unrestricted: unrestricted, limit: limit ?? 10_000)
         try output.emit(report)
     }
 }

@@ -168,4 +168,32 @@ struct SandboxTests {
             #expect(process.terminationStatus == 0, "\(stderr)")
         }
     }
+
+    @Test("query output is bounded: table output is cut at --limit and says so; CSV streams every row; a failed CSV leaves no file")
+    func boundedOutput() throws {
+        try withTestDatabase { db in
+            let url = ["--database-url", db.conninfo]
+            let table = try runNofdb(["query", "select g from generate_series(1, 12000) g", "--format", "json"] + url)
+            #expect(table.status == 0, "\(table.stderr)")
+            let object = try JSONSerialization.jsonObject(with: Data(table.stdout.utf8)) as? [String: Any]
+            let rows = ((object?["sections"] as? [[String: Any]])?.first?["rows"] as? [Any])?.count
+            #expect(rows == 10_000)
+            #expect(((object?["parameters"] as? [String: String])?["cut"] ?? "").contains("--format csv"))
+            let limited = try runNofdb(["query", "select g from generate_series(1, 50) g", "--limit", "7", "--format", "csv"] + url)
+            #expect(parseCSV(limited.stdout).count == 51, "CSV streams every row whatever --limit says")
+            let dir = try TestEnvironment.temporaryDirectory("stream")
+            let file = dir.appendingPathComponent("all.csv")
+            let all = try runNofdb(["query", "select g, (g % 2 = 0) as even, 'a,b' as t from generate_series(1, 30000) g", "--format", "csv",
+                                    "--output", file.path] + url)
+            #expect(all.status == 0, "\(all.stderr)")
+            let parsed = parseCSV(try String(contentsOf: file, encoding: .utf8))
+            #expect(parsed.count == 30_001)
+            #expect(parsed[1] == ["1", "no", "a,b"] && parsed[30_000] == ["30000", "yes", "a,b"])
+            let failed = dir.appendingPathComponent("failed.csv")
+            let timeout = try runNofdb(["query", "select g, pg_sleep(0.01) from generate_series(1, 500) g", "--format", "csv", "--timeout", "1",
+                                        "--output", failed.path] + url)
+            #expect(timeout.status != 0)
+            #expect(!FileManager.default.fileExists(atPath: failed.path) && !FileManager.default.fileExists(atPath: failed.path + ".part"))
+        }
+    }
 }
