@@ -2,7 +2,7 @@
 -- title: Ambulance response times
 -- description: Ambulance response times by trust (minutes) against the Ambulance Response Programme standards.
 -- parameters: period, org, region
--- latest: SELECT max(period) FROM dw.fact_ambulance
+-- latest: SELECT max(period) FROM nof.data_coverage WHERE dataset = 'ambulance'
 -- bind: $2 period, $5 org, $6 region
 -- section: Response times by trust
 -- chart: bar label=org_code value=c2_mean

@@ -19,7 +19,7 @@ SELECT dataset, extract(year FROM period)::integer AS year,
        string_agg(CASE WHEN present THEN to_char(period, 'Mon') ELSE ' · ' END, ' ' ORDER BY period) AS months
   FROM (SELECT d.dataset, m.period, EXISTS (SELECT 1 FROM nof.data_coverage c WHERE c.dataset = d.dataset AND c.period = m.period) AS present
           FROM (SELECT DISTINCT dataset FROM nof.data_coverage) d
-          CROSS JOIN LATERAL (SELECT period FROM dw.dim_period
+          CROSS JOIN LATERAL (SELECT period FROM nof.period
                                WHERE period BETWEEN date_trunc('year', (SELECT min(period) FROM nof.data_coverage c WHERE c.dataset = d.dataset))
                                  AND (SELECT max(period) FROM nof.data_coverage c WHERE c.dataset = d.dataset)) m) x
  GROUP BY dataset, year ORDER BY dataset, year;

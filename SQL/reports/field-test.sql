@@ -2,16 +2,16 @@
 -- title: The A&E four-hour field test
 -- description: The A&E four-hour field test: the sites, their months not reported, England with and without them, and unexplained gaps.
 -- parameters: 
--- latest: SELECT max(period) FROM dw.fact_ae
+-- latest: SELECT max(period) FROM nof.data_coverage WHERE dataset = 'ae'
 -- bind:
 -- section: Field-test sites
 -- footnote: Source: NHS England, Publication of May A&E data (June 2019); dates checked against the MSitAE files.
 SELECT s.org_code, s.org_name,
        to_char(s.first_month_not_reported, 'YYYY-MM') AS first_not_reported,
        to_char(s.last_month_not_reported, 'YYYY-MM') AS last_not_reported,
-       (SELECT count(*) FROM dw.fact_ae f
+       (SELECT count(*) FROM nof.ae_monthly f
          WHERE f.org_code = s.org_code AND f.period BETWEEN s.first_month_not_reported AND s.last_month_not_reported) AS loaded_months_not_reported
-  FROM dw.ae_field_test_site s ORDER BY s.org_code;
+  FROM nof.ae_field_test_site s ORDER BY s.org_code;
 -- section: England four-hour performance
 -- chart: line x=month y=pct series=basis
 SELECT to_char(period, 'YYYY-MM') AS month, basis, pct, attendances, field_test_sites AS excluded_sites

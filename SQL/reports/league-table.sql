@@ -14,7 +14,7 @@ SELECT league_rank AS rank, org_code, org_name, region_name AS region, segment, 
   FROM nof.league_table
  WHERE league = $12 AND period_type = $1 AND period = $2::date AND peer_group = $3 AND domain = $4 AND ranked
    AND ($6::text IS NULL OR region_name = (SELECT region_name FROM nof.region WHERE region_code = $6))
-   AND ($13::text IS NULL OR org_code IN (SELECT i.org_code FROM dw.organisation_icb_month i WHERE i.icb_code = $13 AND i.period = $2::date))
+   AND ($13::text IS NULL OR org_code IN (SELECT i.org_code FROM nof.organisation_icb_month i WHERE i.icb_code = $13 AND i.period = $2::date))
  ORDER BY league_rank, org_code
  LIMIT $7::integer;
 -- section: Not ranked
@@ -23,7 +23,7 @@ SELECT org_code, org_name, metrics_scored || ' of ' || metrics_expected AS score
   FROM nof.league_table
  WHERE league = $12 AND period_type = $1 AND period = $2::date AND peer_group = $3 AND domain = $4 AND NOT ranked
    AND ($6::text IS NULL OR region_name = (SELECT region_name FROM nof.region WHERE region_code = $6))
-   AND ($13::text IS NULL OR org_code IN (SELECT i.org_code FROM dw.organisation_icb_month i WHERE i.icb_code = $13 AND i.period = $2::date))
+   AND ($13::text IS NULL OR org_code IN (SELECT i.org_code FROM nof.organisation_icb_month i WHERE i.icb_code = $13 AND i.period = $2::date))
  ORDER BY metrics_scored DESC, org_code
  LIMIT $7::integer;
 -- section: Metrics

@@ -19,22 +19,22 @@ SELECT load_id AS load, to_char(started_at, 'YYYY-MM-DD HH24:MI') AS started, fi
 SELECT load_id AS load, file_name, dataset, to_char(period, 'YYYY-MM') AS month, kind, reason
   FROM nof.load_holdback
  WHERE CASE WHEN $10::bigint IS NULL
-            THEN load_id IN (SELECT load_id FROM audit.load_log ORDER BY load_id DESC LIMIT coalesce($7::integer, 50))
+            THEN load_id IN (SELECT load_id FROM nof.load_history ORDER BY load_id DESC LIMIT coalesce($7::integer, 50))
             ELSE load_id = $10::bigint END
  ORDER BY load_id DESC, period;
 -- section: Warnings
 -- footnote: Checks that did not stop a load: e.g. a first load of a month with far fewer providers than its neighbours (figures from it are partial), or a total accepted with --allow-total-mismatch.
-SELECT w.load_id AS load, l.file_name, to_char(w.period, 'YYYY-MM') AS month, w.kind, w.message
-  FROM audit.load_warning w JOIN audit.load_log l USING (load_id)
+SELECT w.load_id AS load, w.file_name, to_char(w.period, 'YYYY-MM') AS month, w.kind, w.message
+  FROM nof.load_warning w
  WHERE CASE WHEN $10::bigint IS NULL
-            THEN w.load_id IN (SELECT load_id FROM audit.load_log ORDER BY load_id DESC LIMIT coalesce($7::integer, 50))
+            THEN w.load_id IN (SELECT load_id FROM nof.load_history ORDER BY load_id DESC LIMIT coalesce($7::integer, 50))
             ELSE w.load_id = $10::bigint END
  ORDER BY w.load_id DESC, w.period;
 -- section: Rejected rows
-SELECT r.load_id AS load, l.file_name, r.line, r.column_name AS column, r.raw_value AS value, r.reason
-  FROM audit.load_reject r JOIN audit.load_log l USING (load_id)
+SELECT r.load_id AS load, r.file_name, r.line, r.column_name AS column, r.raw_value AS value, r.reason
+  FROM nof.load_reject r
  WHERE CASE WHEN $10::bigint IS NULL
-            THEN r.load_id IN (SELECT load_id FROM audit.load_log ORDER BY load_id DESC LIMIT coalesce($7::integer, 50))
+            THEN r.load_id IN (SELECT load_id FROM nof.load_history ORDER BY load_id DESC LIMIT coalesce($7::integer, 50))
             ELSE r.load_id = $10::bigint END
  ORDER BY r.load_id DESC, r.line
  LIMIT CASE WHEN $10::bigint IS NULL THEN 200 END;

@@ -2,7 +2,7 @@
 -- title: Official NOF beside nofdb
 -- description: The official NHS Oversight Framework segments and ranks beside nofdb's own league for the same quarter.
 -- parameters: period, limit
--- latest: SELECT max(period) FROM dw.fact_nof_metric
+-- latest: SELECT max(period) FROM nof.data_coverage WHERE dataset = 'nof_data'
 -- bind: $2 period, $7 limit
 -- section: Official NOF and nofdb
 -- footnote: nofdb scores operational standards only; trusts it does not score (e.g. mental health trusts) show blanks.

@@ -2,7 +2,7 @@
 -- title: Elective waiting list by provider
 -- description: Elective waiting list by provider: size, 18-week share, 52/65/78/104+ week waits, median and 92nd-percentile wait.
 -- parameters: period, org, region, icb, limit
--- latest: SELECT max(period) FROM dw.fact_rtt_provider
+-- latest: SELECT max(period) FROM nof.data_coverage WHERE dataset = 'rtt'
 -- bind: $2 period, $5 org, $6 region, $13 icb, $7 limit
 -- section: Waiting list by provider
 -- chart: bar label=org_code value=pct_18w
@@ -12,6 +12,6 @@ SELECT org_code, org_name, waiting_list, pct_within_18_weeks AS pct_18w, over_52
        median_wait_weeks AS median_weeks, p92_wait_weeks AS p92_weeks
   FROM nof.rtt_provider_monthly
  WHERE period = $2::date AND ($5::text IS NULL OR org_code = $5) AND ($6::text IS NULL OR region_code = $6)
-   AND ($13::text IS NULL OR org_code IN (SELECT i.org_code FROM dw.organisation_icb_month i WHERE i.icb_code = $13 AND i.period = $2::date))
+   AND ($13::text IS NULL OR org_code IN (SELECT i.org_code FROM nof.organisation_icb_month i WHERE i.icb_code = $13 AND i.period = $2::date))
  ORDER BY waiting_list DESC NULLS LAST, org_code
  LIMIT $7::integer;

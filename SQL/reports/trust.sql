@@ -60,5 +60,5 @@ SELECT old_code AS predecessor, old_name AS name, to_char(effective_from, 'YYYY-
        CASE WHEN $14::boolean IS TRUE THEN 'folded in' ELSE 'not folded in (--merged folds it in)' END AS figures
   FROM nof.organisation_successor
  WHERE current_code = $5
-   AND EXISTS (SELECT 1 FROM dw.mart_standard m WHERE m.org_code = old_code AND m.org_level = 'provider')
+   AND EXISTS (SELECT 1 FROM nof.standard_performance m WHERE m.org_code = old_code AND m.org_level = 'provider')
  ORDER BY effective_from, old_code;

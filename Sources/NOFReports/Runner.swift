@@ -230,6 +230,8 @@ public struct ReportRunner {
         try connection.transaction(readOnly: true, statementTimeout: 60_000) { db in
             // Report queries are small and fast; JIT compilation would only add latency.
             try db.execute("SET LOCAL jit = off")
+            // The same guard as nofdb query: report SQL reads the nof views, as nofdb_query.
+            try QueryRunner.enterSandbox(db)
             for section in definition.sections {
                 if let needed = section.requires, binds[Self.bindIndex[needed] ?? 0] == nil { continue }
                 let result = try db.executeTextParameters(section.sql, binds)
