@@ -7,7 +7,7 @@ SELECT r.period, r.provider_code, o.org_name AS provider_name, r.provider_parent
   LEFT JOIN dw.dim_commissioner c ON c.commissioner_code = r.commissioner_code
   LEFT JOIN dw.dim_rtt_part p ON p.part = r.part
   LEFT JOIN dw.dim_treatment_function t ON t.treatment_function_code = r.treatment_function_code;
-COMMENT ON VIEW nof.rtt_detail IS 'RTT Full CSV rows as published: provider x commissioner x part x treatment function x month. C_999 rows are totals: do not add them to specialty rows. Filter on period: a national month is ~180,000 rows.';
+COMMENT ON VIEW nof.rtt_detail IS 'RTT Full CSV rows as published. C_999 rows are totals: do not add them to specialty rows. Filter on period: a national month is ~180,000 rows. Grain: provider x commissioner x part x treatment function x month.';
 COMMENT ON COLUMN nof.rtt_detail.period IS 'Month (first day).';
 COMMENT ON COLUMN nof.rtt_detail.provider_code IS 'Provider ODS code.';
 COMMENT ON COLUMN nof.rtt_detail.provider_name IS 'Latest provider name.';

@@ -88,6 +88,10 @@ public struct ReportRunner {
             let takers = ReportCatalog.all.filter { $0.parameters.contains("load") }.map(\.name).joined(separator: ", ")
             throw ReportError("--load applies to the \(takers) reports, e.g. nofdb report loads --load ID")
         }
+        if let load = options.load, try connection.scalar("SELECT 1 FROM nof.load_history WHERE load_id = $1::bigint", [String(load)]) == nil {
+            let last = try connection.scalar("SELECT max(load_id) FROM nof.load_history")
+            throw ReportError("no load \(load)" + (last.map { ": the newest load is \($0) (nofdb report loads lists them)" } ?? ": nothing has been loaded yet"))
+        }
         if let dataset = options.dataset {
             guard uses.contains("dataset") else {
                 throw ReportError("--dataset applies to the revisions report only: nofdb report revisions --dataset ae")

@@ -78,6 +78,10 @@ struct SandboxTests {
                 let error = #expect(throws: PostgresError.self, "\(sql)") { try reader.execute(sql) }
                 #expect(error?.sqlState == .insufficientPrivilege, "\(sql): \(String(describing: error))")
             }
+            // The data dictionary: every view and column, described, readable by the reader.
+            let views = try admin.scalar("SELECT count(*) FROM pg_views WHERE schemaname = 'nof'")
+            #expect(try reader.scalar("SELECT count(DISTINCT view_name) FROM nof.data_dictionary") == views)
+            #expect(try reader.scalar("SELECT count(*) FROM nof.data_dictionary WHERE description IS NULL OR grain IS NULL") == "0")
             // A privilege beyond the views shows up in the audit.
             try admin.execute("GRANT USAGE ON SCHEMA dw TO \(role)")
             let dirty = try runNofdb(["grant-reader", role, "--check", "--database-url", db.conninfo])
@@ -189,6 +193,8 @@ struct SandboxTests {
             let parsed = parseCSV(try String(contentsOf: file, encoding: .utf8))
             #expect(parsed.count == 30_001)
             #expect(parsed[1] == ["1", "no", "a,b"] && parsed[30_000] == ["30000", "yes", "a,b"])
+            let noLoad = try runNofdb(["report", "loads", "--load", "999"] + url)
+            #expect(noLoad.status == 1 && noLoad.stderr.contains("no load 999"), "\(noLoad.stderr)")
             let failed = dir.appendingPathComponent("failed.csv")
             let timeout = try runNofdb(["query", "select g, pg_sleep(0.01) from generate_series(1, 500) g", "--format", "csv", "--timeout", "1",
                                         "--output", failed.path] + url)
