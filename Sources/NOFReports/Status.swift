@@ -12,6 +12,18 @@ public enum StatusReport {
             [.text("server"), .text("PostgreSQL \(connection.serverVersion / 10000).\(connection.serverVersion % 100)")],
             [.text("schema version"), .text(version.map { $0 == latest ? "\($0) (current)" : "\($0) (nofdb needs \(latest): run nofdb init)" } ?? "not initialised: run nofdb init")],
         ]
+        // Replication: a standby says how far behind it is; a primary lists its standbys.
+        if try connection.scalar("SELECT pg_is_in_recovery()::text") == "true" {
+            let lag = try connection.scalar(
+                "SELECT coalesce(to_char(now() - pg_last_xact_replay_timestamp(), 'HH24:MI:SS'), 'unknown') || CASE WHEN pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() THEN ' (all received WAL replayed)' ELSE '' END") ?? "unknown"
+            about.append([.text("role"), .text("hot standby (read-only; loads go to the primary)")])
+            about.append([.text("replay lag"), .text("since the last transaction replayed: \(lag)")])
+        } else {
+            let standbys = try connection.query(
+                "SELECT coalesce(application_name, '?') || ' ' || coalesce(state, '') || ', replay lag ' || coalesce(to_char(replay_lag, 'HH24:MI:SS.MS'), '00:00:00') || ', ' || coalesce(pg_wal_lsn_diff(pg_current_wal_lsn(), replay_lsn), 0)::bigint || ' bytes behind' FROM pg_stat_replication ORDER BY 1") { $0.string(0) ?? "" }
+            about.append([.text("role"), .text(standbys.isEmpty ? "primary (no streaming standbys)" : "primary with \(standbys.count) streaming standbys")])
+            for standby in standbys { about.append([.text("standby"), .text(standby)]) }
+        }
         guard version != nil else {
             return ReportResult(name: "status", title: "nofdb status", parameters: [], sections: [
                 ReportTable(title: "Database", columns: [ReportColumn(name: "item", kind: .text), ReportColumn(name: "value", kind: .text)], rows: about)

@@ -15,7 +15,7 @@ struct CheckCommand: ParsableCommand {
               nofdb check --list          the tests and their rules
             """)
 
-    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var database: ReadDatabaseOptions
     @OptionGroup var output: OutputOptions
 
     @Flag(help: "List the data tests and their rules; run nothing.")

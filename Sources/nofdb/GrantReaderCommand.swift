@@ -20,7 +20,7 @@ struct GrantReaderCommand: ParsableCommand {
 
     func run() throws {
         if check {
-            let connection = try database.connect()
+            let connection = try database.connect(for: "grant-reader")
             let findings = try ReaderRole.check(role, on: connection)
             if findings.isEmpty {
                 print("role \(role): reads the nof views and nothing else")
@@ -35,7 +35,7 @@ struct GrantReaderCommand: ParsableCommand {
             password = readLine(strippingNewline: true)
             guard let password, !password.isEmpty else { throw ValidationError("no password on standard input") }
         }
-        let connection = try database.connect()
+        let connection = try database.connect(for: "grant-reader")
         let outcome = try ReaderRole.grant(role, password: password, on: connection)
         print("\(outcome.created ? "created" : "updated") role \(outcome.role): SELECT on every view in schema nof, nothing else"
               + (outcome.canLogin ? " (can log in)" : " (no login: GRANT \(outcome.role) TO a user)"))

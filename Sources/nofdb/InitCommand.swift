@@ -21,7 +21,7 @@ struct InitCommand: ParsableCommand {
             for file in SQLTree.files { print("\(file.sha256)  \(file.path)") }
             return
         }
-        let connection = try database.connect()
+        let connection = try database.connect(for: "init")
         if printViewDocs {
             try Migrator.requireCurrent(connection)
             print(try ViewDocs.markdown(connection), terminator: "")

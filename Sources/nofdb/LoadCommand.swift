@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NOFPostgres
 import NOFCore
 import NOFIngest
 import NOFWarehouse
@@ -67,6 +68,11 @@ struct LoadCommand: ParsableCommand {
     @Option(name: .customLong("keep-revisions"), help: "How many replaced revisions to keep per month (default 3); remembered for later loads.")
     var keepRevisions: Int?
 
+    @Option(name: .customLong("wait-replicas"), help: ArgumentHelp(
+        "After the load, wait up to this many seconds until every streaming standby has replayed it (exit 6 if one has not).",
+        valueName: "seconds"))
+    var waitReplicas: Double?
+
     func validate() throws {
         if let keepRevisions, keepRevisions < 0 || keepRevisions > 100 {
             throw ValidationError("--keep-revisions \(keepRevisions): use 0 to 100")
@@ -89,7 +95,7 @@ struct LoadCommand: ParsableCommand {
         options.onWait = { Console.note($0) }
         let progress = ProgressLine(enabled: Console.stderrIsTerminal && !json)
         options.onProgress = { progress.update($0) }
-        let connection = try database.connectMigrated()
+        let connection = try database.connectMigrated(for: "load")
         if let keepRevisions {
             try connection.execute(
                 "UPDATE audit.setting SET value = $1, changed_at = now() WHERE name = 'keep_revisions'", [String(keepRevisions)])
@@ -105,7 +111,27 @@ struct LoadCommand: ParsableCommand {
         } else {
             print(LoadSummary.table(results))
         }
-        throw ExitCode(LoadSummary.exitCode(results))
+        let status = LoadSummary.exitCode(results)
+        if let waitReplicas, try !ReplicaWait.run(connection, seconds: waitReplicas), status == 0 || status == 2 {
+            throw ExitCode(6)
+        }
+        throw ExitCode(status)
+    }
+}
+
+/// `--wait-replicas`: waits for the standbys and says how it went on standard error.
+enum ReplicaWait {
+    static func run(_ connection: Connection, seconds: Double) throws -> Bool {
+        let (caughtUp, standbys) = try Replication.waitForStandbys(connection, timeout: seconds)
+        if standbys.isEmpty {
+            Console.note("--wait-replicas: no streaming standby is connected to this server")
+        } else if caughtUp {
+            Console.note("all \(standbys.count) standbys have replayed the load: \(standbys.map(\.name).joined(separator: ", "))")
+        } else {
+            let behind = standbys.filter { !$0.caughtUp }.map { "\($0.name) (\($0.state), \($0.replayLagBytes.formatted()) bytes behind)" }
+            Console.note("--wait-replicas: after \(seconds.formatted()) s, not replayed yet on \(behind.joined(separator: ", ")); readers there see the data as before")
+        }
+        return caughtUp
     }
 }
 

@@ -14,20 +14,44 @@ struct DatabaseOptions: ParsableArguments {
 
     var locator: DatabaseLocator { DatabaseLocator(flag: databaseURL) }
 
-    /// Connects, starting the embedded cluster when it is the database in use.
-    func connect() throws -> Connection {
-        try locator.connect(onStart: { Console.note($0) })
+    /// Connects to the primary, starting the embedded cluster when it is the database in use;
+    /// refuses a hot standby at once (a write command, `command`, would fail half-way there).
+    func connect(for command: String) throws -> Connection {
+        let connection = try locator.connect(onStart: { Console.note($0) })
+        try Replication.requirePrimary(connection, for: command)
+        return connection
     }
 
     /// Connects and brings the schema up to date first (what a scheduled `load` or `sync`
     /// needs: no separate `init`), saying what changed on standard error.
-    func connectMigrated() throws -> Connection {
-        let connection = try connect()
+    func connectMigrated(for command: String) throws -> Connection {
+        let connection = try connect(for: command)
         let report = try Migrator(connection: connection).migrate(onWait: {
             Console.note("another nofdb is initialising the database; waiting…")
         })
         if !report.upToDate { Console.note("brought the warehouse schema up to date (schema version \(report.latestVersion)); see nofdb init") }
         return connection
+    }
+}
+
+/// `--database-url` and `--read-url`, for the commands that only read (report, query, status,
+/// check): with a reader URL they go to that server, e.g. a hot standby.
+struct ReadDatabaseOptions: ParsableArguments {
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(
+        name: .customLong("read-url"),
+        help: ArgumentHelp(
+            "A server to read from instead, e.g. a streaming replica (default NOFDB_READ_URL). Loads always go to the primary.",
+            valueName: "url"))
+    var readURL: String?
+
+    func connect() throws -> Connection {
+        let env = ProcessInfo.processInfo.environment
+        if let url = readURL ?? env["NOFDB_READ_URL"].flatMap({ $0.isEmpty ? nil : $0 }) {
+            return try Connection(ConnectionConfig(conninfo: url))
+        }
+        return try database.locator.connect(onStart: { Console.note($0) })
     }
 }
 

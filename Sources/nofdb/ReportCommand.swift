@@ -51,7 +51,7 @@ struct ReportCommand: ParsableCommand {
               nofdb report national --period latest --format csv
             """)
 
-    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var database: ReadDatabaseOptions
     @OptionGroup var output: OutputOptions
 
     @Flag(help: "List every canned report with its description and parameters.")
@@ -136,7 +136,7 @@ struct QueryCommand: ParsableCommand {
               nofdb query "SELECT * FROM nof.standard_performance WHERE org_code = :org" --param org=RBD
             """)
 
-    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var database: ReadDatabaseOptions
     @OptionGroup var output: OutputOptions
 
     @Argument(help: "The SQL (or use --file).")
@@ -225,7 +225,7 @@ struct StatusCommand: ParsableCommand {
         commandName: "status",
         abstract: "Show the database, schema version, months loaded per dataset and the last loads.")
 
-    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var database: ReadDatabaseOptions
     @OptionGroup var output: OutputOptions
 
     func run() throws {
@@ -245,7 +245,7 @@ struct OrgsCommand: ParsableCommand {
               nofdb orgs               every NHS trust
             """)
 
-    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var database: ReadDatabaseOptions
     @OptionGroup var output: OutputOptions
 
     @Argument(help: "A code (RBD) or words of the name (dorset); omitted: every NHS trust.")

@@ -25,7 +25,7 @@ struct RestoreCommand: ParsableCommand {
     var noWait = false
 
     func run() throws {
-        let connection = try database.connectMigrated()
+        let connection = try database.connectMigrated(for: "restore")
         var options = LoadOptions(wait: !noWait)
         options.onWait = { Console.note($0) }
         do {
@@ -53,7 +53,7 @@ struct RebuildCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        let connection = try database.connectMigrated()
+        let connection = try database.connectMigrated(for: "rebuild")
         let (months, seconds, tests) = try Rebuilder(connection: connection).rebuild(onWait: { Console.note($0) })
         print("rebuilt the marts of \(months) dataset-months from the facts in \(String(format: "%.2f", seconds)) s; all \(tests.count) data tests pass")
     }

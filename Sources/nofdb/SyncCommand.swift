@@ -58,6 +58,11 @@ struct SyncCommand: AsyncParsableCommand {
         if retries < 0 { throw ValidationError("--retries cannot be negative") }
     }
 
+    @Option(name: .customLong("wait-replicas"), help: ArgumentHelp(
+        "After loading, wait up to this many seconds until every streaming standby has replayed it (exit 6 if one has not).",
+        valueName: "seconds"))
+    var waitReplicas: Double?
+
     func run() async throws {
         if printSources {
             print(SourcesFile.defaultJSON)
@@ -73,12 +78,16 @@ struct SyncCommand: AsyncParsableCommand {
         options.load = LoadOptions(strict: strict)
         options.load.xlsHelper = XLSCheckCommand.helper
         options.load.onWait = { Console.note($0) }
-        let connection = try options.dryRun ? database.connect() : database.connectMigrated()
+        let connection = try options.dryRun ? database.connect(for: "sync") : database.connectMigrated(for: "sync")
         let report = try await Syncer(connection: connection, sources: file, options: options).run()
         if json {
             print(SyncSummary.json(report))
         } else {
             print(SyncSummary.text(report))
+        }
+        if let waitReplicas, !options.dryRun, try !ReplicaWait.run(connection, seconds: waitReplicas),
+           report.exitCode == 0 || report.exitCode == 2 {
+            throw ExitCode(6)
         }
         throw ExitCode(report.exitCode)
     }
