@@ -16,10 +16,10 @@ struct NofDB: AsyncParsableCommand {
             Typical use:
               nofdb init                      create or upgrade the warehouse schema
               nofdb load ~/Downloads/nhse     load every published file found there
-              nofdb report league-table       NOF-style league table, the newest quarter enough trusts can be ranked in
+              nofdb report league-table       NOF league table, newest rankable quarter
               nofdb report --list             every canned report and its parameters
               nofdb orgs dorset               find organisations by code or name
-              nofdb check                     run the data tests (SQL/tests) against the warehouse
+              nofdb check                     run the data tests (SQL/tests)
               nofdb sync                      fetch and load new publications (for cron)
             """,
         version: NofdbVersion.current,
