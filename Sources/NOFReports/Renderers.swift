@@ -123,7 +123,9 @@ public enum ReportRenderer {
             "report": report.name,
             "title": report.title,
             "generated_at": formatter.string(from: report.generatedAt),
-            "parameters": Dictionary(report.parameters.map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a }),
+            // Keys in snake_case for JSON consumers ("peer group" -> peer_group, "passed over" -> passed_over).
+            "parameters": Dictionary(report.parameters.map { ($0.0.replacingOccurrences(of: " ", with: "_"), $0.1) },
+                                     uniquingKeysWith: { a, _ in a }),
             "sections": report.sections.map { table -> [String: Any] in
                 [
                     "title": table.title,

@@ -11,10 +11,14 @@ struct OutputOptions: ParsableArguments {
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
     var output: String?
 
+    @Flag(help: "CSV for Excel: start with a UTF-8 byte-order mark, so Excel on Windows reads †, ‡ and — correctly.")
+    var excel = false
+
     func validate() throws {
         if OutputFormat(rawValue: format) == nil {
             throw ValidationError("--format \(format): use one of \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
         }
+        if excel, format != OutputFormat.csv.rawValue { throw ValidationError("--excel applies to --format csv") }
     }
 
     func emit(_ report: ReportResult) throws {
@@ -25,6 +29,7 @@ struct OutputOptions: ParsableArguments {
         let style = TerminalStyle(width: Console.terminalWidth, color: color)
         var text = ReportRenderer.render(report, as: format, style: style)
         if text.utf8.last != 10 { text += "\n" }
+        if excel, format == .csv { text = "\u{FEFF}" + text }
         if let output {
             do {
                 try text.write(toFile: output, atomically: true, encoding: .utf8)
@@ -196,6 +201,7 @@ struct QueryCommand: ParsableCommand {
                 handle = FileHandle.standardOutput
             }
             do {
+                if output.excel { try handle.write(contentsOf: Data("\u{FEFF}".utf8)) }
                 _ = try runner.run(text, parameters: values, timeoutMilliseconds: timeout * 1000, unrestricted: unrestricted) { chunk in
                     try handle.write(contentsOf: Data(chunk.utf8))
                 }

@@ -44,6 +44,11 @@ struct HonestFiguresTests {
         let rttLine = table.stdout.split(separator: "\n").first { $0.contains("incomplete pathways waiting 18") } ?? ""
         #expect(rttLine.contains("partial: 1 of ~"), "\(rttLine)")
         #expect(table.stdout.contains("‡ partial"))
+        let excel = try nofdb(["report", "national", "--period", "2024-11", "--format", "csv", "--excel"], fixture)
+        #expect(excel.status == 0 && excel.stdout.hasPrefix("\u{FEFF}month,"), "--excel starts with a UTF-8 BOM")
+        #expect(excel.stdout.contains("‡"))
+        let notCSV = try nofdb(["report", "national", "--excel"], fixture)
+        #expect(notCSV.status != 0 && notCSV.stderr.contains("--excel applies to --format csv"))
         for format in ["csv", "json", "markdown", "html"] {
             let r = try nofdb(["report", "national", "--period", "2024-11", "--format", format], fixture)
             #expect(r.status == 0, "\(format): \(r.stderr)")
@@ -111,6 +116,7 @@ struct HonestFiguresTests {
         let object = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
         let parameters = object?["parameters"] as? [String: String] ?? [:]
         #expect(parameters["league"] == "nof")
+        #expect(parameters["peer_group"] == "acute", "JSON parameter keys are snake_case: \(parameters.keys.sorted())")
         #expect(!(parameters["covers"] ?? "").isEmpty, "\(parameters)")
         let rows = try sections(r.stdout)["League table"] ?? []
         #expect(rows.count >= 10)
