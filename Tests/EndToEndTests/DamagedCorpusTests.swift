@@ -104,8 +104,9 @@ enum DamagedCorpus {
     }
 }
 
-/// Views that record attempts rather than data: a failed load is logged in them by design.
-let attemptViews: Set<String> = ["load_history", "load_holdback"]
+/// Views that record attempts rather than data (the load log, its rejects, warnings and holdbacks):
+/// a failed load is logged in them by design.
+let attemptViews: Set<String> = ["load_history", "load_holdback", "load_reject", "load_warning"]
 
 func dataViewFingerprints(_ c: Connection, excluding: Set<String> = attemptViews) throws -> [String: String] {
     try LegacyWarehouse.viewFingerprints(c).filter { !excluding.contains($0.key) }
