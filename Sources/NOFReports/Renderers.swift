@@ -98,7 +98,7 @@ public enum ReportRenderer {
         fields.map(csvField).joined(separator: ",") + "\r\n"
     }
 
-    public static func csvField(_ text: String) -> String {
+    static func csvField(_ text: String) -> String {
         if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) || text.hasPrefix(" ") || text.hasSuffix(" ") {
             return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }

@@ -379,19 +379,10 @@ public struct QueryRunner {
                             kinds = first.columns.map(\.kind)
                             buffer += ReportRenderer.csvLine(first.columns.map(\.name))
                         }
-                        // Each cell as ReportCell.display shows it, without building cells.
                         for r in 0..<result.rowCount {
-                            for (c, kind) in (kinds ?? []).enumerated() {
-                                if c > 0 { buffer += "," }
-                                guard let text = result.string(row: r, column: c) else { continue }
-                                switch kind {
-                                case .bool: buffer += text == "t" ? "yes" : "no"
-                                case .number where text == "NaN": break
-                                case .integer, .number, .date: buffer += text
-                                case .text: buffer += ReportRenderer.csvField(text)
-                                }
-                            }
-                            buffer += "\r\n"
+                            buffer += ReportRenderer.csvLine((kinds ?? []).enumerated().map { c, kind in
+                                ReportCell(text: result.string(row: r, column: c), kind: kind).display
+                            })
                         }
                         if buffer.utf8.count >= 1 << 16 {
                             try csv(buffer)

@@ -11,6 +11,18 @@ public enum ReportCell: Sendable, Equatable {
     case bool(Bool)
     case date(String)
 
+    /// A cell from the database's text for a column of `kind` (nil = NULL).
+    public init(text: String?, kind: ReportColumnKind) {
+        guard let text else { self = .null; return }
+        switch kind {
+        case .integer: self = Int(text).map(ReportCell.integer) ?? .number(text)
+        case .number: self = text == "NaN" ? .null : .number(text)
+        case .bool: self = .bool(text == "t")
+        case .date: self = .date(text)
+        case .text: self = .text(text)
+        }
+    }
+
     public var isNumeric: Bool {
         switch self {
         case .integer, .number: return true
@@ -104,17 +116,7 @@ public struct ReportTable: Sendable {
             var row: [ReportCell] = []
             row.reserveCapacity(columns.count)
             for (c, column) in columns.enumerated() {
-                guard let text = result.string(row: r, column: c) else {
-                    row.append(.null)
-                    continue
-                }
-                switch column.kind {
-                case .integer: row.append(Int(text).map(ReportCell.integer) ?? .number(text))
-                case .number: row.append(text == "NaN" ? .null : .number(text))
-                case .bool: row.append(.bool(text == "t"))
-                case .date: row.append(.date(text))
-                case .text: row.append(.text(text))
-                }
+                row.append(ReportCell(text: result.string(row: r, column: c), kind: column.kind))
             }
             rows.append(row)
         }
