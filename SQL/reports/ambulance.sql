@@ -5,7 +5,7 @@
 -- latest: SELECT max(period) FROM nof.data_coverage WHERE dataset = 'ambulance'
 -- bind: $2 period, $5 org, $6 region
 -- section: Response times by trust
--- chart: bar label=org_code value=c2_mean
+-- chart: bar label=org_code value=c2_mean better=lower unit=minutes axis=category_2_mean_response
 -- footnote: Standards: C1 mean 7, 90th 15; C2 mean 18 (interim targets apply in some years), 90th 40; C3 90th 120; C4 90th 180 minutes.
 SELECT org_code, org_name,
        round(max(rate) FILTER (WHERE standard_code = 'amb_c1_mean'), 1) AS c1_mean,

@@ -5,7 +5,7 @@
 -- latest: SELECT max(period) FROM nof.data_coverage WHERE dataset = 'diagnostics'
 -- bind: $2 period, $5 org, $6 region, $13 icb, $7 limit
 -- section: Diagnostics by provider
--- chart: bar label=org_code value=pct_6_weeks
+-- chart: bar label=org_code value=pct_6_weeks better=lower unit=% axis=waiting_6_weeks_or_more
 -- footnote: Share of the month-end waiting list waiting 6 weeks or more (all 15 tests); lower is better.
 SELECT org_code, org_name, denominator AS waiting_list, numerator AS waiting_6_weeks, round(rate, 1) AS pct_6_weeks,
        target, CASE met WHEN true THEN 'yes' WHEN false THEN 'no' END AS met

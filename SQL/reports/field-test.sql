@@ -13,7 +13,7 @@ SELECT s.org_code, s.org_name,
          WHERE f.org_code = s.org_code AND f.period BETWEEN s.first_month_not_reported AND s.last_month_not_reported) AS loaded_months_not_reported
   FROM nof.ae_field_test_site s ORDER BY s.org_code;
 -- section: England four-hour performance
--- chart: line x=month y=pct series=basis
+-- chart: line x=month y=pct series=basis unit=% axis=within_four_hours fieldtest=excluded_sites
 SELECT to_char(period, 'YYYY-MM') AS month, basis, pct, attendances, field_test_sites AS excluded_sites
   FROM (SELECT period, 'excluding non-reporting sites' AS basis, pct_within_4h AS pct, attendances, field_test_sites
           FROM nof.ae_four_hour_national

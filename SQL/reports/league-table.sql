@@ -5,7 +5,7 @@
 -- latest: SELECT NULL::date
 -- bind: $1 period_type, $2 period, $3 peer_group, $4 domain, $6 region, $13 icb, $7 limit, $12 league
 -- section: League table
--- chart: bar label=org_name value=average_score
+-- chart: bar label=org_name value=average_score better=lower axis=average_score_(1_best,_4_worst)
 -- footnote: Scores run from 1 (best) to 4; an organisation is ranked when scored on at least 2 metrics and half of those its peer group has data for; ties share a rank.
 -- footnote: † A&E four-hour not reported (field test): the site is scored on its other metrics.
 SELECT league_rank AS rank, org_code, org_name, region_name AS region, segment, average_score,

@@ -5,7 +5,7 @@
 -- latest: SELECT max(period) FROM nof.standard_performance WHERE org_level = 'england'
 -- bind: $2 period, $9 trend_start
 -- section: England
--- chart: line x=month y=value series=standard only=unit:% partial=coverage
+-- chart: line x=month y=value panels=standard unit=unit target=target partial=coverage fieldtest=note
 -- footnote: England figures are computed from providers: rates from summed numerators and denominators (ambulance means and centiles as AmbSYS publishes them).
 -- footnote: † A&E four-hour: the field-test sites (May 2019 - May 2023) did not report; their attendances and breaches are excluded.
 -- footnote: ‡ partial: made from fewer providers than expected (the neighbouring months' count, or the acute trusts that submit it): not a figure for all of England.

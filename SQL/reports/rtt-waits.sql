@@ -5,7 +5,7 @@
 -- latest: SELECT max(period) FROM nof.data_coverage WHERE dataset = 'rtt'
 -- bind: $2 period, $5 org, $6 region, $13 icb, $7 limit
 -- section: Waiting list by provider
--- chart: bar label=org_code value=pct_18w
+-- chart: bar label=org_code value=pct_18w better=higher unit=% axis=waiting_under_18_weeks
 -- footnote: Incomplete pathways at month end, all specialties; 65/78/104+ are blank for files whose bands stop at 52 weeks.
 SELECT org_code, org_name, waiting_list, pct_within_18_weeks AS pct_18w, over_52_weeks AS w52_plus,
        over_65_weeks AS w65_plus, over_78_weeks AS w78_plus, over_104_weeks AS w104_plus,

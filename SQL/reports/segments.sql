@@ -5,7 +5,7 @@
 -- latest: SELECT NULL::date
 -- bind: $1 period_type, $2 period, $3 peer_group, $4 domain, $8 previous, $12 league
 -- section: Distribution
--- chart: bar label=segment value=organisations
+-- chart: bar label=segment value=organisations axis=ranked_organisations
 SELECT segment::text AS segment, count(*) AS organisations, round(min(average_score), 2) AS best_average,
        round(max(average_score), 2) AS worst_average
   FROM nof.league_table

@@ -22,8 +22,8 @@ SELECT standard_name AS standard, to_char(period, 'YYYY-MM') AS month, round(rat
          ORDER BY standard_code, period DESC) latest
  ORDER BY (SELECT sort_order FROM nof.standard s WHERE s.standard_code = latest.standard_code);
 -- section: 13-month trend
--- chart: line x=month y=value series=standard only=unit:%
-SELECT to_char(period, 'YYYY-MM') AS month, standard_name AS standard, round(rate, CASE WHEN unit = 'count' THEN 0 ELSE 2 END) AS value, unit,
+-- chart: line x=month y=value panels=standard unit=unit target=target fieldtest=note
+SELECT to_char(period, 'YYYY-MM') AS month, standard_name AS standard, round(rate, CASE WHEN unit = 'count' THEN 0 ELSE 2 END) AS value, unit, target,
        CASE WHEN status = 'not_reported_field_test' THEN '†'
             WHEN status = 'partial' THEN '‡ without ' || array_to_string(not_reporting, ', ') ELSE '' END AS note
   FROM (SELECT period, standard_code, standard_name, rate, unit, target, target_kind, met, status, NULL::text[] AS not_reporting
@@ -33,8 +33,8 @@ SELECT to_char(period, 'YYYY-MM') AS month, standard_name AS standard, round(rat
         SELECT period, standard_code, standard_name, rate, unit, target, target_kind, met, status, not_reporting
           FROM nof.standard_performance_merged
          WHERE $14::boolean IS TRUE AND org_code = $5 AND breakdown = '') s
- WHERE unit = '%' AND period BETWEEN $9::date AND $2::date
- ORDER BY standard_code, period;
+ WHERE period BETWEEN $9::date AND $2::date
+ ORDER BY (SELECT sort_order FROM nof.standard d WHERE d.standard_code = s.standard_code), period;
 -- section: League position
 -- footnote: of: the organisations ranked in that table; a trust scored on too few metrics is not ranked (the reason is given).
 WITH latest AS (

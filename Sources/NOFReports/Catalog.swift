@@ -106,7 +106,9 @@ public struct ReportDefinition: Sendable {
             latestSQL: latest, sections: sections)
     }
 
-    /// `line x=month y=value series=standard only=unit:%` or `bar label=org_name value=average_score`.
+    /// `line x=month y=value panels=standard unit=unit target=target partial=coverage fieldtest=note`
+    /// or `bar label=org_name value=average_score better=lower axis=average_score_(1_best,_4_worst)`;
+    /// in `axis=` and `unit=` an underscore stands for a space.
     static func parseChart(_ text: String) -> ChartSpec? {
         let words = text.split(separator: " ").map(String.init)
         guard let first = words.first, let kind = ChartSpec.Kind(rawValue: first) else { return nil }
@@ -120,8 +122,11 @@ public struct ReportDefinition: Sendable {
         if let only = pairs["only"], let colon = only.firstIndex(of: ":") {
             filter = (String(only[..<colon]), String(only[only.index(after: colon)...]))
         }
+        func spaced(_ key: String) -> String? { pairs[key].map { $0.replacingOccurrences(of: "_", with: " ") } }
         return ChartSpec(kind: kind, x: x, y: y, series: pairs["series"], onlyColumn: filter?.0, onlyValue: filter?.1,
-                         partialColumn: pairs["partial"])
+                         partialColumn: pairs["partial"], panels: pairs["panels"], unit: pairs["unit"],
+                         axisTitle: spaced("axis"), target: pairs["target"], fieldTest: pairs["fieldtest"],
+                         better: pairs["better"].flatMap(ChartSpec.Better.init(rawValue:)))
     }
 }
 

@@ -19,11 +19,38 @@ public enum HTMLReport {
         th,td{border-bottom:1px solid #d8dde0;padding:.3rem .6rem;vertical-align:top}
         th{background:#f0f4f5;text-align:left}
         td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
+        td.nw{white-space:nowrap}
         tr:nth-child(even) td{background:#fafbfb}
         .met-yes{color:#007f3b;font-weight:600}.met-no{color:#d5281b;font-weight:600}
         .footnote{color:#4c6272;font-size:.85rem;margin:.2rem 0}
         figure{margin:1rem 0}figcaption{color:#4c6272;font-size:.85rem}
-        svg text{font-family:inherit;font-size:11px;fill:#212b32}
+        .table-wrap{overflow-x:auto;max-width:100%}
+        p,li,h1,h2,h3,caption{overflow-wrap:anywhere}
+        .panels{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,330px),1fr));gap:1rem}
+        .panels figure.chart{margin:0}
+        figure.chart svg{display:block;width:100%;height:auto;max-width:100%}
+        figure.chart.wide svg{max-width:760px}
+        .panel-title{font-size:.9rem;margin:.2rem 0;font-weight:600}
+        svg text{font-family:inherit;font-size:12px;fill:#212b32}
+        svg text.axis-title,svg text.x-title{fill:#4c6272}
+        svg text.field-test-label{fill:#4c6272;font-size:10px}
+        ul.legend{list-style:none;padding:0;margin:.3rem 0;display:flex;flex-wrap:wrap;gap:.2rem 1rem;font-size:.8rem;color:#212b32}
+        ul.legend li{display:flex;align-items:center;gap:.3rem}
+        .sw{display:inline-block;width:.8rem;height:.8rem;flex:none}
+        .sw.hollow{border:2px solid;border-radius:50%;background:#fff;width:.5rem;height:.5rem}
+        .sw.dash{border-top:2px dashed;height:0}
+        .sw.shade{background:#e8edee;border:1px solid #d8dde0}
+        .hchart{max-width:900px}
+        .hchart .axis-title{color:#4c6272;font-size:.85rem;margin:.2rem 0 .4rem}
+        .hrow{display:grid;grid-template-columns:minmax(5rem,min(16rem,40%)) minmax(4rem,1fr) 3.5rem;gap:.5rem;align-items:center;font-size:.8rem;min-height:1.1rem}
+        .hlabel{overflow-wrap:anywhere;text-align:right}
+        .hval{font-variant-numeric:tabular-nums}
+        .htrack{position:relative;height:.8rem;background:#f0f4f5}
+        .hbar{position:absolute;left:0;top:0;bottom:0}
+        .hdot{position:absolute;top:50%;width:.7rem;height:.7rem;border-radius:50%;transform:translate(-50%,-50%)}
+        .haxis .htrack{background:none;height:1rem;border-top:1px solid #aeb7bd}
+        .tick{position:absolute;transform:translateX(-50%);font-size:.75rem;color:#4c6272;white-space:nowrap}
+        @media (max-width:600px){body{margin:.8rem}}
         .seg1{background:#e7f3ea}.seg4{background:#fbe9e7}
         footer{margin-top:2rem;color:#768692;font-size:.8rem}
         """
@@ -47,8 +74,8 @@ public enum HTMLReport {
         if !params.isEmpty { html += "<p class=\"params\">\(params)</p>\n" }
         for (index, table) in report.sections.enumerated() {
             html += "<section aria-labelledby=\"s\(index)\">\n<h2 id=\"s\(index)\">\(escape(table.title))</h2>\n"
-            if let chart = table.chart, let svg = chartSVG(table, chart, id: "c\(index)") {
-                html += "<figure>\n\(svg)\n<figcaption>\(escape(chartCaption(table, chart)))</figcaption>\n</figure>\n"
+            if let chart = table.chart, let figure = chartSVG(table, chart, id: "c\(index)") {
+                html += "<div class=\"charts\">\n\(figure)\n<p class=\"footnote\">\(escape(chartCaption(table, chart)))</p>\n</div>\n"
             }
             html += tableHTML(table)
             for footnote in table.footnotes { html += "<p class=\"footnote\">\(escape(footnote))</p>\n" }
@@ -67,14 +94,15 @@ public enum HTMLReport {
 
     static func tableHTML(_ table: ReportTable) -> String {
         guard !table.rows.isEmpty else { return "<p>No rows.</p>\n" }
-        var out = "<table>\n<caption>\(escape(table.title))</caption>\n<thead><tr>"
+        var out = "<div class=\"table-wrap\"><table>\n<caption>\(escape(table.title))</caption>\n<thead><tr>"
         for column in table.columns {
             let numeric = column.kind == .integer || column.kind == .number
             out += "<th scope=\"col\"\(numeric ? " class=\"num\"" : "")>\(escape(column.name))</th>"
         }
         out += "</tr></thead>\n<tbody>\n"
         let segment = table.columnIndex("segment")
-        for row in table.rows {
+        let shown = ReportFormat.cells(table)
+        for (r, row) in table.rows.enumerated() {
             var rowClass = ""
             if let segment, case .integer(let s) = row[segment], s == 1 || s == 4 { rowClass = " class=\"seg\(s)\"" }
             out += "<tr\(rowClass)>"
@@ -82,21 +110,24 @@ public enum HTMLReport {
                 var classes: [String] = []
                 if cell.isNumeric || table.columns[c].kind == .integer || table.columns[c].kind == .number { classes.append("num") }
                 if table.columns[c].name == "met", !cell.display.isEmpty { classes.append("met-\(cell.display)") }
+                if shown[r][c].count <= 12 { classes.append("nw") }
                 let attr = classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
-                out += "<td\(attr)>\(escape(cell.display))</td>"
+                out += "<td\(attr)>\(escape(shown[r][c]))</td>"
             }
             out += "</tr>\n"
         }
-        out += "</tbody>\n</table>\n"
+        out += "</tbody>\n</table></div>\n"
         return out
     }
 
     static func chartCaption(_ table: ReportTable, _ chart: ChartSpec) -> String {
         switch chart.kind {
         case .line:
-            return "\(chart.y) by \(chart.x)" + (chart.series.map { " for each \($0)" } ?? "")
+            return "\(chart.y) by \(chart.x)" + (chart.panels.map { ", one chart per \($0)" } ?? "")
+                + (chart.series.map { " for each \($0)" } ?? "")
                 + (chart.onlyValue.map { " (\(chart.onlyColumn ?? "") \($0) only)" } ?? "")
-        case .bar: return "\(chart.y) by \(chart.x)"
+        case .bar:
+            return "\(chart.y) by \(chart.x)" + (chart.better == .lower ? " (lower is better: drawn further right)" : "")
         }
     }
 
@@ -109,9 +140,11 @@ public enum HTMLReport {
     }
 
     static func format(_ v: Double) -> String {
-        if abs(v) >= 1000 || v == v.rounded() { return String(format: "%.0f", v) }
+        if abs(v) >= 1000 || v == v.rounded() { return ReportFormat.grouped(String(format: "%.0f", v)) }
         return abs(v) < 10 ? String(format: "%.2f", v) : String(format: "%.1f", v)
     }
+
+    static func f1(_ v: Double) -> String { String(format: "%.1f", v) }
 
     /// A value axis on round numbers (steps of 1, 2, 2.5 or 5 × 10ⁿ, about four of them) that
     /// covers lo...hi, never below 0 for non-negative data.
@@ -128,7 +161,28 @@ public enum HTMLReport {
         return (bottom, top, (0...count).map { bottom + Double($0) * step })
     }
 
-    /// An inline SVG chart, or nil when the columns are missing or there is nothing to plot.
+    /// The words of an axis title: the spec's, else the value column's name, with the unit.
+    static func axisTitle(_ chart: ChartSpec, unit: String?) -> String {
+        guard let unit, !unit.isEmpty else { return chart.axisTitle ?? chart.y.replacingOccurrences(of: "_", with: " ") }
+        // A generic value column is titled by its unit alone ("per cent (%)", "minutes").
+        guard let words = chart.axisTitle ?? (chart.y == "value" ? nil : chart.y.replacingOccurrences(of: "_", with: " ")) else {
+            return unit == "%" ? "per cent (%)" : unit
+        }
+        return words.contains("(") ? words : "\(words) (\(unit))"
+    }
+
+    /// The unit of a chart's rows: from the column the spec names, else the spec's literal.
+    static func unit(_ table: ReportTable, _ chart: ChartSpec, rows: [[ReportCell]]) -> String? {
+        guard let unit = chart.unit else { return nil }
+        if let ui = table.columnIndex(unit) {
+            let units = Set(rows.map { $0[ui].display })
+            return units.count == 1 ? units.first : units.sorted().joined(separator: ", ")
+        }
+        return unit.replacingOccurrences(of: "_", with: " ")
+    }
+
+    /// Charts for a section: a figure of small multiples, one line chart or one bar/dot chart;
+    /// nil when the columns are missing or there is nothing to plot.
     static func chartSVG(_ table: ReportTable, _ chart: ChartSpec, id: String) -> String? {
         guard let xi = table.columnIndex(chart.x), let yi = table.columnIndex(chart.y) else { return nil }
         var table = table
@@ -136,47 +190,68 @@ public enum HTMLReport {
             table.rows = table.rows.filter { $0[ci].display == value }
         }
         switch chart.kind {
-        case .bar: return barSVG(table, xi, yi, chart, id)
-        case .line: return lineSVG(table, xi, yi, chart.series.flatMap { table.columnIndex($0) }, chart, id)
+        case .bar: return barChart(table, xi, yi, chart, id)
+        case .line:
+            if let panelColumn = chart.panels, let pi = table.columnIndex(panelColumn) {
+                var names: [String] = []
+                var groups: [String: [[ReportCell]]] = [:]
+                for row in table.rows {
+                    let name = row[pi].display
+                    if groups[name] == nil { names.append(name) }
+                    groups[name, default: []].append(row)
+                }
+                let panels = names.enumerated().compactMap { n, name -> String? in
+                    guard let rows = groups[name] else { return nil }
+                    var part = table
+                    part.rows = rows
+                    return lineChart(part, xi, yi, chart, id: "\(id)p\(n)", title: name, width: 380, height: 230, color: palette[0])
+                }
+                guard !panels.isEmpty else { return nil }
+                return "<div class=\"panels\">\n" + panels.joined(separator: "\n") + "\n</div>"
+            }
+            return lineChart(table, xi, yi, chart, id: id, title: nil, width: 640, height: 300, color: nil)
         }
     }
 
-    static func barSVG(_ table: ReportTable, _ li: Int, _ vi: Int, _ chart: ChartSpec, _ id: String) -> String? {
-        let segmentColumn = table.columnIndex("segment")
-        let items = table.rows.prefix(40).compactMap { row -> (String, Double, Int?)? in
-            let segment: Int? = segmentColumn.flatMap { Int(row[$0].display) }
-            return number(row[vi]).map { (row[li].display, $0, segment) }
-        }
-        let segmentColors = [1: "#007f3b", 2: "#78be20", 3: "#ffb81c", 4: "#d5281b"]
-        guard !items.isEmpty else { return nil }
-        let maxValue = max(items.map(\.1).max() ?? 1, 0.0001)
-        let barHeight = 16.0, gap = 4.0, labelWidth = 250.0, plotWidth = 520.0
-        let height = Double(items.count) * (barHeight + gap) + 30
-        var svg = "<svg role=\"img\" aria-labelledby=\"\(id)t\" width=\"\(Int(labelWidth + plotWidth + 80))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(labelWidth + plotWidth + 80)) \(Int(height))\" xmlns=\"http://www.w3.org/2000/svg\">"
-        svg += "<title id=\"\(id)t\">\(escape(chart.y)) by \(escape(chart.x))</title>"
-        for (i, item) in items.enumerated() {
-            let y = 10 + Double(i) * (barHeight + gap)
-            let w = max(plotWidth * item.1 / maxValue, 1)
-            let label = item.0.count > 32 ? String(item.0.prefix(31)) + "…" : item.0
-            let fill = item.2.flatMap { segmentColors[$0] } ?? palette[0]
-            svg += "<text x=\"\(Int(labelWidth - 6))\" y=\"\(Int(y + barHeight - 4))\" text-anchor=\"end\">\(escape(label))</text>"
-            svg += "<rect x=\"\(Int(labelWidth))\" y=\"\(Int(y))\" width=\"\(String(format: "%.1f", w))\" height=\"\(Int(barHeight))\" fill=\"\(fill)\"><title>\(escape(item.0)): \(format(item.1))</title></rect>"
-            svg += "<text x=\"\(String(format: "%.1f", labelWidth + w + 4))\" y=\"\(Int(y + barHeight - 4))\">\(format(item.1))</text>"
-        }
-        svg += "</svg>"
-        return svg
+    /// HTML legend items (they wrap with the page instead of being cut).
+    static func legend(_ items: [(swatch: String, label: String)]) -> String {
+        guard !items.isEmpty else { return "" }
+        return "<ul class=\"legend\">" + items.map { "<li>\($0.swatch)\(escape($0.label))</li>" }.joined() + "</ul>"
     }
 
-    static func lineSVG(_ table: ReportTable, _ xi: Int, _ yi: Int, _ si: Int?, _ chart: ChartSpec, _ id: String) -> String? {
+    static func swatch(_ color: String, hollow: Bool = false, dashed: Bool = false, shade: Bool = false) -> String {
+        if shade { return "<span class=\"sw shade\"></span>" }
+        if dashed { return "<span class=\"sw dash\" style=\"border-color:\(color)\"></span>" }
+        return "<span class=\"sw\(hollow ? " hollow" : "")\" style=\"\(hollow ? "border-color" : "background"):\(color)\"></span>"
+    }
+
+    /// Whether a field-test marker cell says the month is one the field-test sites did not report.
+    static func isFieldTestMonth(_ cell: ReportCell) -> Bool {
+        if let n = number(cell) { return n > 0 }
+        return cell.display.contains("†")
+    }
+
+    /// One line chart (responsive SVG: a viewBox, drawn at the width of its container), with
+    /// an axis title and unit, the target in force as a dashed line, the field-test months
+    /// shaded, partial points hollow, and an HTML legend under it.
+    static func lineChart(_ table: ReportTable, _ xi: Int, _ yi: Int, _ chart: ChartSpec, id: String, title: String?,
+                          width: Double, height: Double, color: String?) -> String? {
+        let si = chart.series.flatMap { table.columnIndex($0) }
+        let ti = chart.target.flatMap { table.columnIndex($0) }
+        let fi = chart.fieldTest.flatMap { table.columnIndex($0) }
+        let pi = chart.partialColumn.flatMap { table.columnIndex($0) }
         var xs: [String] = []
         var series: [(name: String, points: [String: Double])] = []
         var partial: Set<String> = []
-        let pi = chart.partialColumn.flatMap { table.columnIndex($0) }
+        var targets: [String: Double] = [:]
+        var fieldTestMonths: Set<String> = []
         for row in table.rows {
             let x = row[xi].display
             if !xs.contains(x) { xs.append(x) }
+            if let ti, let t = number(row[ti]) { targets[x] = t }
+            if let fi, isFieldTestMonth(row[fi]) { fieldTestMonths.insert(x) }
             guard let y = number(row[yi]) else { continue }
-            let name = si.map { row[$0].display } ?? chart.y
+            let name = si.map { row[$0].display } ?? (title ?? chart.y)
             if let pi, row[pi].display.hasPrefix("partial") { partial.insert(name + "\u{1F}" + x) }
             if let index = series.firstIndex(where: { $0.name == name }) {
                 series[index].points[x] = y
@@ -185,54 +260,114 @@ public enum HTMLReport {
             }
         }
         xs.sort()
-        let values = series.flatMap { $0.points.values }
-        guard xs.count >= 1, let lo = values.min(), let hi = values.max() else { return nil }
+        let values = series.flatMap { $0.points.values } + targets.values
+        guard !xs.isEmpty, !series.isEmpty, let lo = values.min(), let hi = values.max() else { return nil }
         let axis = niceAxis(lo, hi)
         let top = axis.top, bottom = axis.bottom
-        let width = 760.0, height = 300.0, left = 50.0, right = 30.0, topPad = 15.0, bottomPad = 40.0
-        let legendHeight = Double((series.count + 1) / 2) * 16 + (partial.isEmpty ? 0 : 16)
+        let left = 56.0, right = 14.0, topPad = 12.0, bottomPad = 34.0
         let plotW = width - left - right, plotH = height - topPad - bottomPad
         func px(_ i: Int) -> Double { xs.count == 1 ? left + plotW / 2 : left + plotW * Double(i) / Double(xs.count - 1) }
         func py(_ v: Double) -> Double { topPad + plotH * (1 - (v - bottom) / (top - bottom)) }
-        let total = Int(height + legendHeight)
-        var svg = "<svg role=\"img\" aria-labelledby=\"\(id)t\" width=\"\(Int(width))\" height=\"\(total)\" viewBox=\"0 0 \(Int(width)) \(total)\" xmlns=\"http://www.w3.org/2000/svg\">"
-        svg += "<title id=\"\(id)t\">\(escape(chart.y)) by \(escape(chart.x))</title>"
+        let unit = self.unit(table, chart, rows: table.rows)
+        let yTitle = axisTitle(chart, unit: unit)
+        let label = title ?? "\(chart.y) by \(chart.x)"
+        var svg = "<svg class=\"chart-svg\" role=\"img\" aria-labelledby=\"\(id)t\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"100%\" preserveAspectRatio=\"xMidYMid meet\" xmlns=\"http://www.w3.org/2000/svg\">"
+        svg += "<title id=\"\(id)t\">\(escape(label)): \(escape(yTitle)) by \(escape(chart.x))</title>"
+        // The field-test window: a shaded band over the months its sites did not report.
+        let stepW = xs.count > 1 ? plotW / Double(xs.count - 1) : plotW
+        let shaded = xs.indices.filter { fieldTestMonths.contains(xs[$0]) }
+        if let first = shaded.first, let last = shaded.last {
+            let x0 = max(left, px(first) - stepW / 2), x1 = min(width - right, px(last) + stepW / 2)
+            svg += "<rect class=\"field-test\" x=\"\(f1(x0))\" y=\"\(Int(topPad))\" width=\"\(f1(max(x1 - x0, 2)))\" height=\"\(Int(plotH))\" fill=\"#e8edee\"><title>A&amp;E four-hour field test: \(escape(xs[first])) to \(escape(xs[last])), sites not reporting</title></rect>"
+            svg += "<text class=\"field-test-label\" x=\"\(f1(x0 + 3))\" y=\"\(Int(topPad + 11))\">field test</text>"
+        }
         for v in axis.ticks {
             let y = py(v)
-            svg += "<line x1=\"\(Int(left))\" x2=\"\(Int(width - right))\" y1=\"\(String(format: "%.1f", y))\" y2=\"\(String(format: "%.1f", y))\" stroke=\"#d8dde0\"/>"
-            svg += "<text x=\"\(Int(left - 4))\" y=\"\(String(format: "%.1f", y + 4))\" text-anchor=\"end\">\(format(v))</text>"
+            svg += "<line x1=\"\(Int(left))\" x2=\"\(Int(width - right))\" y1=\"\(f1(y))\" y2=\"\(f1(y))\" stroke=\"#d8dde0\"/>"
+            svg += "<text x=\"\(Int(left - 4))\" y=\"\(f1(y + 4))\" text-anchor=\"end\">\(format(v))</text>"
         }
-        let step = max(1, xs.count / 8)
-        for (i, x) in xs.enumerated() where i % step == 0 || i == xs.count - 1 {
-            svg += "<text x=\"\(String(format: "%.1f", px(i)))\" y=\"\(Int(height - bottomPad + 16))\" text-anchor=\"middle\">\(escape(x))</text>"
+        svg += "<text class=\"axis-title\" transform=\"translate(12 \(f1(topPad + plotH / 2))) rotate(-90)\" text-anchor=\"middle\">\(escape(yTitle))</text>"
+        let maxLabels = max(2, Int(plotW / 62))
+        let step = max(1, Int((Double(xs.count) / Double(maxLabels)).rounded(.up)))
+        for (i, x) in xs.enumerated() where i % step == 0 {
+            svg += "<text x=\"\(f1(px(i)))\" y=\"\(Int(height - bottomPad + 15))\" text-anchor=\"middle\">\(escape(x))</text>"
         }
+        svg += "<text class=\"x-title\" x=\"\(f1(left + plotW / 2))\" y=\"\(Int(height - 4))\" text-anchor=\"middle\">\(escape(chart.x))</text>"
+        // The target in force, stepping where it changes.
+        let targetPoints = xs.enumerated().compactMap { i, x in targets[x].map { "\(f1(px(i))),\(f1(py($0)))" } }
+        if targetPoints.count == 1, let only = xs.firstIndex(where: { targets[$0] != nil }), let t = targets[xs[only]] {
+            svg += "<line class=\"target\" x1=\"\(Int(left))\" x2=\"\(Int(width - right))\" y1=\"\(f1(py(t)))\" y2=\"\(f1(py(t)))\" stroke=\"#425563\" stroke-dasharray=\"5 3\"/>"
+        } else if targetPoints.count > 1 {
+            svg += "<polyline class=\"target\" fill=\"none\" stroke=\"#425563\" stroke-width=\"1.5\" stroke-dasharray=\"5 3\" points=\"\(targetPoints.joined(separator: " "))\"><title>target in force</title></polyline>"
+        }
+        var items: [(swatch: String, label: String)] = []
         for (n, s) in series.enumerated() {
-            let color = palette[n % palette.count]
-            let points = xs.enumerated().compactMap { i, x in s.points[x].map { String(format: "%.1f,%.1f", px(i), py($0)) } }
+            let color = color ?? palette[n % palette.count]
+            let points = xs.enumerated().compactMap { i, x in s.points[x].map { "\(f1(px(i))),\(f1(py($0)))" } }
             if points.count > 1 {
                 svg += "<polyline fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\" points=\"\(points.joined(separator: " "))\"/>"
             }
             for (i, x) in xs.enumerated() {
-                if let v = s.points[x] {
-                    let cx = String(format: "%.1f", px(i)), cy = String(format: "%.1f", py(v))
-                    if partial.contains(s.name + "\u{1F}" + x) {
-                        svg += "<circle class=\"partial\" cx=\"\(cx)\" cy=\"\(cy)\" r=\"4\" fill=\"#ffffff\" stroke=\"\(color)\" stroke-width=\"2\"><title>\(escape(s.name)) \(escape(x)): \(format(v)) (partial: not all providers)</title></circle>"
-                    } else {
-                        svg += "<circle cx=\"\(cx)\" cy=\"\(cy)\" r=\"2.5\" fill=\"\(color)\"><title>\(escape(s.name)) \(escape(x)): \(format(v))</title></circle>"
-                    }
+                guard let v = s.points[x] else { continue }
+                let cx = f1(px(i)), cy = f1(py(v))
+                if partial.contains(s.name + "\u{1F}" + x) {
+                    svg += "<circle class=\"partial\" cx=\"\(cx)\" cy=\"\(cy)\" r=\"4\" fill=\"#ffffff\" stroke=\"\(color)\" stroke-width=\"2\"><title>\(escape(s.name)) \(escape(x)): \(format(v)) (partial: not all providers)</title></circle>"
+                } else {
+                    svg += "<circle cx=\"\(cx)\" cy=\"\(cy)\" r=\"2.5\" fill=\"\(color)\"><title>\(escape(s.name)) \(escape(x)): \(format(v))</title></circle>"
                 }
             }
-            let lx = 10 + Double(n % 2) * 375, ly = height + Double(n / 2) * 16
-            let name = s.name.count > 58 ? String(s.name.prefix(57)) + "…" : s.name
-            svg += "<rect x=\"\(Int(lx))\" y=\"\(Int(ly - 9))\" width=\"10\" height=\"10\" fill=\"\(color)\"/>"
-            svg += "<text x=\"\(Int(lx + 14))\" y=\"\(Int(ly))\"><title>\(escape(s.name))</title>\(escape(name))</text>"
-        }
-        if !partial.isEmpty {
-            let ly = height + Double((series.count + 1) / 2) * 16
-            svg += "<circle cx=\"15\" cy=\"\(Int(ly - 4))\" r=\"4\" fill=\"#ffffff\" stroke=\"#425563\" stroke-width=\"2\"/>"
-            svg += "<text x=\"24\" y=\"\(Int(ly))\">hollow: partial, made from fewer providers than expected</text>"
+            if title == nil || series.count > 1 { items.append((swatch(color), s.name)) }
         }
         svg += "</svg>"
-        return svg
+        if !targetPoints.isEmpty { items.append((swatch("#425563", dashed: true), "target in force")) }
+        if !shaded.isEmpty { items.append((swatch("", shade: true), "A&E four-hour field test: the sites' months not reported")) }
+        if !partial.isEmpty { items.append((swatch(color ?? palette[0], hollow: true), "partial: made from fewer providers than expected")) }
+        let heading = title.map { "<h3 class=\"panel-title\">\(escape($0))</h3>" } ?? ""
+        return "<figure class=\"chart\(title == nil ? " wide" : "")\">\(heading)\(svg)\(legend(items))</figure>"
+    }
+
+    static let segmentColors = [1: "#007f3b", 2: "#78be20", 3: "#ffb81c", 4: "#d5281b", 5: "#7c2855"]
+
+    /// A bar chart (or, where lower is better, a dot chart whose axis runs from worse on the
+    /// left to better on the right) as HTML rows: every row of the table, labels that wrap,
+    /// an axis with ticks and its title, and a key for segment colours.
+    static func barChart(_ table: ReportTable, _ li: Int, _ vi: Int, _ chart: ChartSpec, _ id: String) -> String? {
+        let segmentColumn = chart.x == "segment" ? nil : table.columnIndex("segment")
+        let items = table.rows.compactMap { row -> (String, Double, Int?)? in
+            let segment: Int? = segmentColumn.flatMap { Int(row[$0].display) }
+            return number(row[vi]).map { (row[li].display, $0, segment) }
+        }
+        guard !items.isEmpty else { return nil }
+        let values = items.map(\.1)
+        let axis = niceAxis(min(values.min() ?? 0, 0), values.max() ?? 1)
+        let lowerBetter = chart.better == .lower
+        // Lower is better: the axis is reversed, so better sits further right.
+        func position(_ v: Double) -> Double {
+            let f = (v - axis.bottom) / (axis.top - axis.bottom) * 100
+            return lowerBetter ? 100 - f : f
+        }
+        let unit = self.unit(table, chart, rows: table.rows)
+        let title = axisTitle(chart, unit: unit) + (lowerBetter ? " · lower is better →" : (chart.better == .higher ? " · higher is better →" : ""))
+        var html = "<figure class=\"chart hchart\" role=\"img\" aria-labelledby=\"\(id)t\">"
+        html += "<div class=\"axis-title\" id=\"\(id)t\">\(escape(title))</div>"
+        for item in items {
+            let color = item.2.flatMap { segmentColors[$0] } ?? palette[0]
+            let p = max(0, min(100, position(item.1)))
+            let mark = lowerBetter
+                ? "<span class=\"hdot\" style=\"left:\(f1(p))%;background:\(color)\"></span>"
+                : "<span class=\"hbar\" style=\"width:\(f1(max(p, 0.3)))%;background:\(color)\"></span>"
+            html += "<div class=\"hrow\" title=\"\(escape(item.0)): \(format(item.1))\"><span class=\"hlabel\">\(escape(item.0))</span><span class=\"htrack\">\(mark)</span><span class=\"hval\">\(format(item.1))</span></div>"
+        }
+        html += "<div class=\"hrow haxis\" aria-hidden=\"true\"><span class=\"hlabel\"></span><span class=\"htrack\">"
+        for v in axis.ticks {
+            html += "<span class=\"tick\" style=\"left:\(f1(position(v)))%\">\(format(v))</span>"
+        }
+        html += "</span><span class=\"hval\"></span></div>"
+        let segments = Set(items.compactMap(\.2)).sorted()
+        if !segments.isEmpty {
+            html += legend(segments.map { (swatch(segmentColors[$0] ?? palette[0]), $0 == 5 ? "segment 5 (Recovery Support Programme)" : "segment \($0)") })
+        }
+        html += "</figure>"
+        return html
     }
 }

@@ -32,14 +32,16 @@ public enum ReportRenderer {
         let bold = style.color ? "\u{1B}[1m" : "", dim = style.color ? "\u{1B}[2m" : "", reset = style.color ? "\u{1B}[0m" : ""
         var out: [String] = []
         out.append(bold + report.title + reset)
+        // Prose (parameters, notes, footnotes) wraps at the terminal's width like the tables.
+        func prose(_ text: String) -> [String] { wrap(text, width: style.width).map { dim + $0 + reset } }
         let params = report.parameters.filter { $0.0 != "note" }.map { "\($0.0): \($0.1)" }.joined(separator: "  ")
-        if !params.isEmpty { out.append(dim + params + reset) }
-        for note in report.parameters.filter({ $0.0 == "note" }) { out.append(dim + note.1 + reset) }
+        if !params.isEmpty { out.append(contentsOf: prose(params)) }
+        for note in report.parameters.filter({ $0.0 == "note" }) { out.append(contentsOf: prose(note.1)) }
         for table in report.sections {
             out.append("")
             if report.sections.count > 1 || table.title != "Query" { out.append(bold + table.title + reset) }
             out.append(contentsOf: terminalTable(table, style: style))
-            for footnote in table.footnotes { out.append(dim + footnote + reset) }
+            for footnote in table.footnotes { out.append(contentsOf: prose(footnote)) }
         }
         return out.joined(separator: "\n")
     }
@@ -47,40 +49,100 @@ public enum ReportRenderer {
     static func terminalTable(_ table: ReportTable, style: TerminalStyle) -> [String] {
         if table.rows.isEmpty { return ["(no rows)"] }
         let headers = table.columns.map(\.name)
-        let cells = table.rows.map { $0.map(\.display) }
+        let cells = ReportFormat.cells(table)
+        let numericColumn = table.columns.map { $0.kind == .integer || $0.kind == .number }
         var widths = headers.indices.map { c in max(headers[c].count, cells.map { $0[c].count }.max() ?? 0) }
-        // Fit the terminal: shrink the widest text columns first (numbers are never cut).
+        // Fit the terminal: narrow the widest text columns first, down to 10 characters; their
+        // text wraps within the column (whole words where it can), so nothing is cut off and
+        // rows that differ only at the end of a long name stay distinct. Numbers never wrap.
         let separator = 2
         func total() -> Int { widths.reduce(0, +) + separator * max(widths.count - 1, 0) }
+        // Headers wider than their values go first, wrapping after an underscore
+        // ("median_" / "weeks"); then the widest text columns.
+        let cellWidths = headers.indices.map { c in cells.map { $0[c].count }.max() ?? 0 }
+        let headerMinimum = headers.map { h in h.split(separator: "_").map { $0.count + 1 }.max() ?? h.count }
+        let minimum = headers.indices.map { c in
+            numericColumn[c] ? max(cellWidths[c], min(headerMinimum[c], widths[c])) : max(min(widths[c], 10), min(headerMinimum[c], widths[c]))
+        }
         while total() > style.width {
-            let textColumns = widths.indices.filter { table.columns[$0].kind == .text && widths[$0] > 8 }
-            guard let widest = textColumns.max(by: { widths[$0] < widths[$1] }) else { break }
+            let headerBound = widths.indices.filter { widths[$0] > max(cellWidths[$0], minimum[$0]) }
+            let narrowable = headerBound.isEmpty ? widths.indices.filter { !numericColumn[$0] && widths[$0] > minimum[$0] } : headerBound
+            guard let widest = narrowable.max(by: { widths[$0] < widths[$1] }) else { break }
             widths[widest] -= 1
         }
-        func fit(_ text: String, _ width: Int) -> String {
-            text.count <= width ? text : String(text.prefix(max(width - 1, 0))) + "…"
-        }
         func pad(_ text: String, _ c: Int) -> String {
-            let t = fit(text, widths[c])
-            let space = String(repeating: " ", count: max(widths[c] - t.count, 0))
-            let numeric = table.columns[c].kind == .integer || table.columns[c].kind == .number
-            return numeric ? space + t : t + space
+            let space = String(repeating: " ", count: max(widths[c] - text.count, 0))
+            return numericColumn[c] ? space + text : text + space
         }
         let gap = String(repeating: " ", count: separator)
-        var lines: [String] = []
-        let header = headers.indices.map { pad(headers[$0], $0) }.joined(separator: gap)
-        lines.append((style.color ? "\u{1B}[1m" : "") + header.trimmingTrailing() + (style.color ? "\u{1B}[0m" : ""))
-        lines.append(widths.map { String(repeating: "─", count: $0) }.joined(separator: gap))
+        func lines(of row: [String], header: Bool = false, decorate: (Int, String) -> String = { $1 }) -> [String] {
+            let wrapped = row.indices.map { header ? wrapName(row[$0], width: widths[$0]) : wrap(row[$0], width: widths[$0]) }
+            let height = wrapped.map(\.count).max() ?? 1
+            return (0..<height).map { line in
+                row.indices.map { c in
+                    let part = line < wrapped[c].count ? wrapped[c][line] : ""
+                    return decorate(c, pad(part, c))
+                }.joined(separator: gap).trimmingTrailing()
+            }
+        }
+        var out: [String] = []
+        out.append(contentsOf: lines(of: headers, header: true).map { (style.color ? "\u{1B}[1m" : "") + $0 + (style.color ? "\u{1B}[0m" : "") })
+        out.append(widths.map { String(repeating: "─", count: $0) }.joined(separator: gap))
         let metColumn = table.columnIndex("met")
         for row in cells {
-            var parts = row.indices.map { pad(row[$0], $0) }
-            if style.color, let m = metColumn {
-                if row[m] == "yes" { parts[m] = "\u{1B}[32m" + parts[m] + "\u{1B}[0m" }
-                if row[m] == "no" { parts[m] = "\u{1B}[31m" + parts[m] + "\u{1B}[0m" }
-            }
-            lines.append(parts.joined(separator: gap).trimmingTrailing())
+            out.append(contentsOf: lines(of: row) { c, text in
+                guard style.color, c == metColumn else { return text }
+                if row[c] == "yes" { return "\u{1B}[32m" + text + "\u{1B}[0m" }
+                if row[c] == "no" { return "\u{1B}[31m" + text + "\u{1B}[0m" }
+                return text
+            })
         }
-        return lines
+        return out
+    }
+
+    /// A column name broken after its underscores into lines of at most `width` characters.
+    static func wrapName(_ name: String, width: Int) -> [String] {
+        guard name.count > width, name.contains("_") else { return wrap(name, width: width) }
+        var parts: [String] = []
+        var current = ""
+        for ch in name {
+            current.append(ch)
+            if ch == "_" { parts.append(current); current = "" }
+        }
+        if !current.isEmpty { parts.append(current) }
+        var lines: [String] = []
+        var line = ""
+        for part in parts {
+            if line.isEmpty || line.count + part.count <= width { line += part } else { lines.append(line); line = part }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines.flatMap { wrap($0, width: width) }
+    }
+
+    /// Text broken into lines of at most `width` characters, at spaces where it can and
+    /// inside a word only when the word alone is longer than the line.
+    static func wrap(_ text: String, width: Int) -> [String] {
+        guard width > 0, text.count > width else { return [text] }
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: true).map(String.init) {
+            var word = word
+            if current.isEmpty {
+            } else if current.count + 1 + word.count <= width {
+                current += " " + word
+                continue
+            } else {
+                lines.append(current)
+                current = ""
+            }
+            while word.count > width {
+                lines.append(String(word.prefix(width)))
+                word = String(word.dropFirst(width))
+            }
+            current = word
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines.isEmpty ? [""] : lines
     }
 
     // MARK: CSV (RFC 4180)
@@ -160,7 +222,7 @@ public enum ReportRenderer {
             } else {
                 out.append("| " + table.columns.map { escape($0.name) }.joined(separator: " | ") + " |")
                 out.append("|" + table.columns.map { $0.kind == .integer || $0.kind == .number ? "---:" : "---" }.joined(separator: "|") + "|")
-                for row in table.rows { out.append("| " + row.map { escape($0.display) }.joined(separator: " | ") + " |") }
+                for row in ReportFormat.cells(table) { out.append("| " + row.map(escape).joined(separator: " | ") + " |") }
             }
             out.append("")
             for footnote in table.footnotes { out.append("> " + escape(footnote)) }

@@ -53,9 +53,12 @@ public struct ReportColumn: Sendable, Equatable {
     public var kind: ReportColumnKind
 }
 
-/// A chart to draw from a section (HTML output).
+/// A chart to draw from a section (HTML output), from a report's `-- chart:` line.
 public struct ChartSpec: Sendable, Equatable {
     public enum Kind: String, Sendable { case line, bar }
+    /// Which way is better for a bar chart's value: lower values are drawn as dots on an axis
+    /// running from worse (left) to better (right); higher (or unknown) as bars from zero.
+    public enum Better: String, Sendable { case higher, lower }
     public var kind: Kind
     /// Column names: x (line) or label (bar); y or value; optional series.
     public var x: String
@@ -67,9 +70,22 @@ public struct ChartSpec: Sendable, Equatable {
     /// A column whose value starting "partial" marks a point made from part of the data: drawn
     /// hollow, with a note under the chart.
     public var partialColumn: String?
+    /// One small chart per value of this column (small multiples: each its own axis and unit).
+    public var panels: String?
+    /// The unit of the value: a column's name (its value per row) or the unit itself.
+    public var unit: String?
+    /// The axis title's words before the unit (default: the value column's name).
+    public var axisTitle: String?
+    /// A column holding the target in force: drawn as a dashed line.
+    public var target: String?
+    /// A column marking the A&E field-test months (a cell holding † or a count above 0):
+    /// those months are shaded and labelled.
+    public var fieldTest: String?
+    public var better: Better?
 
     public init(kind: Kind, x: String, y: String, series: String? = nil, onlyColumn: String? = nil, onlyValue: String? = nil,
-                partialColumn: String? = nil) {
+                partialColumn: String? = nil, panels: String? = nil, unit: String? = nil, axisTitle: String? = nil,
+                target: String? = nil, fieldTest: String? = nil, better: Better? = nil) {
         self.kind = kind
         self.x = x
         self.y = y
@@ -77,10 +93,15 @@ public struct ChartSpec: Sendable, Equatable {
         self.onlyColumn = onlyColumn
         self.onlyValue = onlyValue
         self.partialColumn = partialColumn
+        self.panels = panels
+        self.unit = unit
+        self.axisTitle = axisTitle
+        self.target = target
+        self.fieldTest = fieldTest
+        self.better = better
     }
 }
 
-/// One table of a report.
 public struct ReportTable: Sendable {
     public var title: String
     public var columns: [ReportColumn]

@@ -118,6 +118,30 @@ struct ReportEndToEndTests {
         #expect(!r.stdout.contains("\u{1B}["), "no colour when not on a terminal")
     }
 
+    @Test("at 80 columns nothing is cut: long names wrap in their column, counts have thousands separators")
+    func eightyColumns() throws {
+        let fixture = try RealDataFixture.get()
+        for args in [["report", "national", "--period", "2024-11"], ["report", "trust", "RBD"], ["report", "rtt-waits", "--limit", "5"],
+                     ["report", "cancer", "--limit", "5"], ["report", "league-table", "--limit", "5"]] {
+            let r = try runNofdb(args + ["--database-url", fixture.db.conninfo], environment: ["COLUMNS": "80"])
+            #expect(r.status == 0, "\(args): \(r.stderr)")
+            let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+            let long = lines.filter { $0.count > 80 }
+            #expect(long.isEmpty, "\(args) has lines over 80 columns: \(long.prefix(3))")
+            #expect(!r.stdout.contains("…"), "\(args) cut something short:\n\(r.stdout)")
+        }
+        // The two RTT 52-week rows stay distinct: their names end differently and are shown whole.
+        let national = try runNofdb(["report", "national", "--period", "2024-11", "--database-url", fixture.db.conninfo], environment: ["COLUMNS": "80"])
+        let words = national.stdout.replacingOccurrences(of: "\n", with: " ").split(separator: " ").joined(separator: " ")
+        #expect(words.contains("incomplete pathways waiting over 52 weeks"))
+        // Display formatting: 647 pathways as a count (no decimals), rates at 2 decimals,
+        // counts grouped in thousands; CSV keeps the raw numbers.
+        let waits = try runNofdb(["report", "rtt-waits", "--period", "2024-11", "--database-url", fixture.db.conninfo], environment: ["COLUMNS": "200"])
+        #expect(waits.stdout.range(of: #"\d{1,3},\d{3}"#, options: .regularExpression) != nil, "\(waits.stdout.prefix(600))")
+        let csv = try runNofdb(["report", "rtt-waits", "--period", "2024-11", "--format", "csv", "--database-url", fixture.db.conninfo])
+        #expect(csv.stdout.range(of: #"\d,\d{3}"#, options: .regularExpression) == nil, "CSV keeps raw numbers")
+    }
+
     @Test("HTML is one well-formed, self-contained file with an accessible table and inline SVG charts")
     func html() throws {
         let fixture = try RealDataFixture.get()
@@ -127,8 +151,14 @@ struct ReportEndToEndTests {
         #expect(r.status == 0, "\(r.stderr)")
         let html = try String(contentsOf: file, encoding: .utf8)
         #expect(html.hasPrefix("<!DOCTYPE html>"))
-        #expect(html.contains("<svg role=\"img\""))
+        // Responsive charts: an SVG per standard, drawn at its container's width from a viewBox,
+        // with an axis title, and the target in force as a dashed line.
+        #expect(html.contains("<svg class=\"chart-svg\" role=\"img\""))
+        #expect(html.contains(" viewBox=\"0 0 ") && html.contains(" width=\"100%\""))
+        #expect(!html.contains("<svg role=\"img\" aria-labelledby=\"c0t\" width=\"760\""), "no fixed-width chart")
         #expect(html.contains("<polyline"))
+        #expect(html.contains("class=\"axis-title\""))
+        #expect(html.contains("class=\"target\""))
         #expect(html.contains("<th scope=\"col\""))
         #expect(html.contains("<caption>"))
         // Self-contained: nothing fetched from anywhere.
@@ -138,7 +168,14 @@ struct ReportEndToEndTests {
         let parser = XMLParser(data: Data(html.replacingOccurrences(of: "<!DOCTYPE html>", with: "").utf8))
         #expect(parser.parse(), "\(parser.parserError.map { String(describing: $0) } ?? "")")
         let league = try nofdb(["report", "league-table", "--period", "2021-Q3", "--league", "operational", "--format", "html"], fixture)
-        #expect(league.stdout.contains("<rect"))
+        // Lower scores are better: dots on an axis running from worse to better, every ranked
+        // trust, and a key for the segment colours.
+        #expect(league.stdout.contains("class=\"hdot\""))
+        #expect(league.stdout.contains("lower is better"))
+        #expect(league.stdout.contains("<ul class=\"legend\">") && league.stdout.contains("segment 1"))
+        let rows = league.stdout.components(separatedBy: "<div class=\"hrow\"").count - 1
+        let ranked = league.stdout.components(separatedBy: "<tr").count
+        #expect(rows > 40, "every ranked trust is drawn, not the first 40 (\(rows) drawn, \(ranked) table rows)")
         #expect(XMLParser(data: Data(league.stdout.replacingOccurrences(of: "<!DOCTYPE html>", with: "").utf8)).parse())
     }
 

@@ -37,5 +37,25 @@ struct DockerComposeTests {
         #expect((metabase["image"] as? String)?.hasPrefix("metabase/metabase") == true)
         #expect((metabase["profiles"] as? [String]) == ["bi"])
         #expect((metabase["volumes"] as? [String])?.contains { $0.hasPrefix("metabase:") } == true && named.keys.contains("metabase"))
+        // An optional streaming standby (profile "replica"): cloned from the primary with
+        // pg_basebackup -R by a script that exists, its own volume, and a reporting service
+        // whose reads go to it while its writes would go to the primary.
+        let standby = try #require(services["postgres-standby"] as? [String: Any])
+        #expect((standby["profiles"] as? [String]) == ["replica"])
+        #expect((standby["volumes"] as? [String])?.contains { $0.hasPrefix("pgstandby:") } == true && named.keys.contains("pgstandby"))
+        let mounted = (standby["volumes"] as? [String] ?? []) + (postgres["volumes"] as? [String] ?? [])
+        for script in ["docker/standby-entrypoint.sh", "docker/primary-replication.sh"] {
+            #expect(mounted.contains { $0.hasPrefix("./\(script):") })
+            let path = TestEnvironment.packageRoot.appendingPathComponent(script).path
+            #expect(FileManager.default.isExecutableFile(atPath: path), "\(script) missing or not executable")
+        }
+        let entry = try String(contentsOf: TestEnvironment.packageRoot.appendingPathComponent("docker/standby-entrypoint.sh"), encoding: .utf8)
+        #expect(entry.contains("pg_basebackup") && entry.contains(" -R "))
+        #expect((postgres["command"] as? [String])?.contains("wal_level=replica") == true)
+        let reader = try #require(services["report-replica"] as? [String: Any])
+        let readerEnv = try #require(reader["environment"] as? [String: Any])
+        #expect((readerEnv["NOFDB_READ_URL"] as? String)?.contains("@postgres-standby:5432/") == true)
+        #expect((readerEnv["DATABASE_URL"] as? String)?.contains("@postgres:5432/") == true)
+        #expect((reader["profiles"] as? [String]) == ["replica"])
     }
 }

@@ -141,12 +141,22 @@ public func runNofdb(
     _ arguments: [String], environment: [String: String] = [:], removing: [String] = [],
     input: String? = nil
 ) throws -> CommandResult {
+    var env = environment
+    if env["NO_COLOR"] == nil { env["NO_COLOR"] = "1" }
+    return try runProgram(TestEnvironment.nofdbBinary, arguments, environment: env, removing: removing, input: input)
+}
+
+/// Runs a program with `arguments`, this process's environment plus `environment` (less the
+/// names in `removing`), and `input` on its standard input; collects both outputs.
+public func runProgram(
+    _ executable: URL, _ arguments: [String], environment: [String: String] = [:], removing: [String] = [],
+    input: String? = nil
+) throws -> CommandResult {
     let process = Process()
-    process.executableURL = TestEnvironment.nofdbBinary
+    process.executableURL = executable
     process.arguments = arguments
     var env = ProcessInfo.processInfo.environment
     for key in removing { env.removeValue(forKey: key) }
-    env["NO_COLOR"] = "1"
     for (k, v) in environment { env[k] = v }
     process.environment = env
     let out = Pipe()
