@@ -19,8 +19,11 @@ public struct LoadOptions: Sendable {
     /// Read each .xls in this child process first, so a file that crashes FreeXL fails
     /// cleanly instead of taking nofdb down (nil: read in-process only).
     public var xlsHelper: XLSHelper?
-    /// Progress reports while a file is read (bytes done, bytes total, rows read).
+    /// Progress reports while a file is read (bytes done, bytes total, rows read); one with
+    /// nothing done yet as each file starts.
     public var onProgress: (@Sendable (LoadProgress) -> Void)?
+    /// Told each file's results (one per ZIP member) as soon as that file is done.
+    public var onFileDone: (@Sendable ([FileLoadResult]) -> Void)?
     /// Caps on the work one file may cause (hostile or damaged input).
     public var limits = ReadLimits.standard
     /// `--allow-shrink`: let a month be replaced by one with fewer providers or rows.
@@ -112,8 +115,19 @@ public final class Loader {
         return (results, inputs.skipped)
     }
 
-    /// Loads one file: a CSV, XLSX or XLS, or every member of a ZIP archive.
+    /// Loads one file: a CSV, XLSX or XLS, or every member of a ZIP archive (telling
+    /// `onProgress` as it starts and `onFileDone` when it is done).
     public func load(file url: URL) -> [FileLoadResult] {
+        if let progress = options.onProgress {
+            let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+            progress(LoadProgress(file: url.lastPathComponent, bytesDone: 0, bytesTotal: size ?? 0, rows: 0, elapsed: 0))
+        }
+        let done = loadOne(file: url)
+        options.onFileDone?(done)
+        return done
+    }
+
+    func loadOne(file url: URL) -> [FileLoadResult] {
         let display = url.lastPathComponent
         let chunked = ChunkedFile(url: url, displayName: display)
         var base = FileLoadResult(file: display, path: url.path)

@@ -53,6 +53,9 @@ struct LoadCommand: ParsableCommand {
     @Flag(help: "Print a machine-readable JSON summary on standard output.")
     var json = false
 
+    @Flag(name: .shortAndLong, help: "No progress or per-file lines on a terminal (the summary still prints).")
+    var quiet = false
+
     @Flag(name: .customLong("no-wait"), help: "Fail at once if another load of the same dataset is running.")
     var noWait = false
 
@@ -93,8 +96,8 @@ struct LoadCommand: ParsableCommand {
         options.allowShrink = allowShrink
         options.allowTotalMismatch = allowTotalMismatch
         options.onWait = { Console.note($0) }
-        let progress = ProgressLine(enabled: Console.stderrIsTerminal && !json)
-        options.onProgress = { progress.update($0) }
+        let progress = ProgressLine(enabled: Console.stderrIsTerminal && !json && !quiet)
+        progress.attach(to: &options)
         let connection = try database.connectMigrated(for: "load")
         if let keepRevisions {
             try connection.execute(
@@ -135,7 +138,9 @@ enum ReplicaWait {
     }
 }
 
-/// A one-line progress display on standard error for large files.
+/// On a terminal (standard error), a progress line per file redrawn in place (bytes, rows,
+/// rate, elapsed), replaced by one finished line when the file is done. Does nothing when
+/// standard error is not a terminal, or with --json or --quiet.
 final class ProgressLine: @unchecked Sendable {
     let enabled: Bool
     private let lock = NSLock()
@@ -143,20 +148,33 @@ final class ProgressLine: @unchecked Sendable {
 
     init(enabled: Bool) { self.enabled = enabled }
 
+    func attach(to options: inout LoadOptions) {
+        guard enabled else { return }
+        options.onProgress = { [self] in update($0) }
+        options.onFileDone = { [self] in finished($0) }
+    }
+
     func update(_ p: LoadProgress) {
-        guard enabled, p.bytesTotal > 4 << 20 else { return }
+        guard enabled else { return }
         lock.lock()
         defer { lock.unlock() }
-        let mb = { (b: Int) in String(format: "%.1f", Double(b) / 1_048_576) }
-        let rate = p.elapsed > 0 ? Int(Double(p.rows) / p.elapsed) : 0
-        let text = "\(p.file): \(mb(p.bytesDone))/\(mb(p.bytesTotal)) MB, \(p.rows.formatted()) rows, \(rate.formatted()) rows/s"
-        FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))
+        FileHandle.standardError.write(Data(("\r\u{1B}[K" + LoadSummary.progressText(p)).utf8))
         shown = true
+    }
+
+    func finished(_ results: [FileLoadResult]) {
+        guard enabled else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        let lines = results.map(LoadSummary.finishedLine).joined(separator: "\n")
+        FileHandle.standardError.write(Data(("\r\u{1B}[K" + lines + "\n").utf8))
+        shown = false
     }
 
     func clear() {
         lock.lock()
         defer { lock.unlock() }
         if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        shown = false
     }
 }

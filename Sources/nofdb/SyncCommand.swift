@@ -58,6 +58,9 @@ struct SyncCommand: AsyncParsableCommand {
         if retries < 0 { throw ValidationError("--retries cannot be negative") }
     }
 
+    @Flag(name: .shortAndLong, help: "No progress or per-file lines on a terminal (the summary still prints).")
+    var quiet = false
+
     @Option(name: .customLong("wait-replicas"), help: ArgumentHelp(
         "After loading, wait up to this many seconds until every streaming standby has replayed it (exit 6 if one has not).",
         valueName: "seconds"))
@@ -78,8 +81,11 @@ struct SyncCommand: AsyncParsableCommand {
         options.load = LoadOptions(strict: strict)
         options.load.xlsHelper = XLSCheckCommand.helper
         options.load.onWait = { Console.note($0) }
+        let progress = ProgressLine(enabled: Console.stderrIsTerminal && !json && !quiet)
+        progress.attach(to: &options.load)
         let connection = try options.dryRun ? database.connect(for: "sync") : database.connectMigrated(for: "sync")
         let report = try await Syncer(connection: connection, sources: file, options: options).run()
+        progress.clear()
         if json {
             print(SyncSummary.json(report))
         } else {
