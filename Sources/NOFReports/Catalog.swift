@@ -19,7 +19,7 @@ public struct ReportDefinition: Sendable {
         public var slug: String { ReportDefinition.slug(title) }
     }
 
-    static func slug(_ text: String) -> String { text.lowercased().replacingOccurrences(of: " ", with: "-") }
+    public static func slug(_ text: String) -> String { text.lowercased().replacingOccurrences(of: " ", with: "-") }
 
     public var name: String
     /// A short title for the report's heading.

@@ -61,8 +61,16 @@ struct DBCommand: ParsableCommand {
 
     struct URLCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "url", abstract: "Print the embedded cluster's connection URL (for psql and BI tools).")
+            commandName: "url",
+            abstract: "Print the URL of the database nofdb uses (for psql and BI tools), without any password.",
+            discussion: "That is --database-url, DATABASE_URL or the PG* variables when set (and nofdb says so on standard error), else the embedded cluster.")
+        @OptionGroup var database: DatabaseOptions
         func run() throws {
+            if let configured = database.locator.configured {
+                print(configured)
+                Console.note("from \(configured.source.rawValue): this is not the embedded cluster (nofdb db status shows both)")
+                return
+            }
             print(LocalCluster.default().url)
         }
     }

@@ -72,3 +72,14 @@ enum Console {
     }
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 }
+
+/// `--limit`: read as text so "-1" reaches the check (not taken for an option) and gets a
+/// message that says what is allowed.
+enum RowLimit {
+    static func validate(_ text: String?) throws {
+        guard let text else { return }
+        guard let n = Int(text), n >= 1 else {
+            throw ValidationError("--limit \(text): give a whole number of rows, 1 or more (leave --limit out for the default; CSV from query streams every row)")
+        }
+    }
+}

@@ -14,11 +14,17 @@ struct OutputOptions: ParsableArguments {
     @Flag(help: "CSV for Excel: start with a UTF-8 byte-order mark, so Excel on Windows reads †, ‡ and — correctly.")
     var excel = false
 
+    @Flag(help: "CSV: add the footnotes (the field-test note among them) as trailing rows starting with \"# \".")
+    var footnotes = false
+
     func validate() throws {
         if OutputFormat(rawValue: format) == nil {
             throw ValidationError("--format \(format): use one of \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         if excel, format != OutputFormat.csv.rawValue { throw ValidationError("--excel applies to --format csv") }
+        if footnotes, format != OutputFormat.csv.rawValue {
+            throw ValidationError("--footnotes applies to --format csv (the other formats always show them)")
+        }
     }
 
     func emit(_ report: ReportResult) throws {
@@ -27,19 +33,54 @@ struct OutputOptions: ParsableArguments {
         let env = ProcessInfo.processInfo.environment
         let color = toTerminal && (env["NO_COLOR"] ?? "").isEmpty && env["TERM"] != "dumb"
         let style = TerminalStyle(width: Console.terminalWidth, color: color)
-        var text = ReportRenderer.render(report, as: format, style: style)
-        if text.utf8.last != 10 { text += "\n" }
-        if excel, format == .csv { text = "\u{FEFF}" + text }
-        if let output {
-            do {
-                try text.write(toFile: output, atomically: true, encoding: .utf8)
-            } catch {
-                throw ValidationError("cannot write \(output): \(error.localizedDescription)")
+        if format == .csv, report.sections.count > 1 {
+            // Differently shaped tables do not belong in one CSV: one file per section in a
+            // folder, or the user picks one.
+            let slugs = report.sections.map { ReportDefinition.slug($0.title) }
+            var isDirectory: ObjCBool = false
+            guard let output, output.hasSuffix("/") || (FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory) && isDirectory.boolValue) else {
+                throw ReportError("""
+                    \(report.name) has \(slugs.count) sections (\(slugs.joined(separator: ", "))) and one CSV holds one table: \
+                    give --section NAME, or --output DIR/ for one CSV file per section
+                    """)
             }
-            Console.note("wrote \(output)")
+            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+            for (table, slug) in zip(report.sections, slugs) {
+                var one = report
+                one.sections = [table]
+                try write(csvText(one), to: (output as NSString).appendingPathComponent("\(report.name)-\(slug).csv"))
+            }
+            return
+        }
+        let text = format == .csv ? csvText(report) : ensureNewline(ReportRenderer.render(report, as: format, style: style))
+        if let output {
+            try write(text, to: output)
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))
         }
+    }
+
+    func ensureNewline(_ text: String) -> String { text.utf8.last == 10 ? text : text + "\n" }
+
+    /// One table as CSV: a byte-order mark first with --excel, its footnotes as trailing
+    /// "# " rows with --footnotes.
+    func csvText(_ report: ReportResult) -> String {
+        var text = ensureNewline(ReportRenderer.csv(report))
+        if footnotes {
+            for table in report.sections {
+                for note in table.footnotes { text += ReportRenderer.csvLine(["# " + note]) }
+            }
+        }
+        return excel ? "\u{FEFF}" + text : text
+    }
+
+    func write(_ text: String, to output: String) throws {
+        do {
+            try text.write(toFile: output, atomically: true, encoding: .utf8)
+        } catch {
+            throw ReportError("cannot write \(output): \(error.localizedDescription)")
+        }
+        Console.note("wrote \(output)")
     }
 }
 
@@ -92,8 +133,11 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "trust report: restate history on today's organisation, predecessors' figures summed in before each merger.")
     var merged = false
 
-    @Option(help: "At most this many rows.")
-    var limit: Int?
+    @Option(name: .customLong("limit"), parsing: .unconditional, help: ArgumentHelp(
+        "At most this many rows (a whole number, 1 or more).", valueName: "limit"))
+    var limitText: String?
+
+    var limit: Int? { limitText.flatMap { Int($0) } }
 
     @Option(help: "Only this section of a report with several (see --list), e.g. movers.")
     var section: String?
@@ -103,6 +147,10 @@ struct ReportCommand: ParsableCommand {
 
     @Option(help: "Only this dataset (revisions report): ae, ambulance, rtt, cancer, diagnostics, nof_data, nof_league, ods_trusts, ods_successors.")
     var dataset: String?
+
+    func validate() throws {
+        try RowLimit.validate(limitText)
+    }
 
     func run() throws {
         if list || name == nil {
@@ -156,8 +204,12 @@ struct QueryCommand: ParsableCommand {
     @Option(help: "Statement timeout in seconds.")
     var timeout = 30
 
-    @Option(help: "At most this many rows (table, json, markdown, html; default 10,000). CSV streams every row.")
-    var limit: Int?
+    @Option(name: .customLong("limit"), parsing: .unconditional, help: ArgumentHelp(
+        "At most this many rows (table, json, markdown, html; default 10,000; a whole number, 1 or more). CSV streams every row.",
+        valueName: "limit"))
+    var limitText: String?
+
+    var limit: Int? { limitText.flatMap { Int($0) } }
 
     @Flag(help: "Run with the connecting user's full rights instead of the nofdb_query sandbox (reads dw and audit; for a superuser, files and programs too). Use with care.")
     var unrestricted = false
@@ -166,7 +218,7 @@ struct QueryCommand: ParsableCommand {
         if (sql == nil) == (file == nil) { throw ValidationError("give the SQL as an argument or with --file, not both") }
         for p in params where !p.contains("=") { throw ValidationError("--param \(p): use name=value") }
         if timeout < 1 { throw ValidationError("--timeout must be at least 1 second") }
-        if let limit, limit < 1 { throw ValidationError("--limit must be 1 or more") }
+        try RowLimit.validate(limitText)
     }
 
     func run() throws {

@@ -182,6 +182,15 @@ struct ReportEndToEndTests {
     @Test("parameter errors are clear; an unknown organisation gets close matches")
     func parameterErrors() throws {
         let fixture = try RealDataFixture.get()
+        for args in [["report", "league-table", "--limit", "-1"], ["report", "league-table", "--limit", "0"], ["query", "select 1", "--limit", "x"]] {
+            let bad = try nofdb(args, fixture)
+            #expect(bad.status == 64, "\(args)")
+            #expect(bad.stderr.contains("--limit \(args.last ?? ""): give a whole number of rows, 1 or more"), "\(args): \(bad.stderr)")
+        }
+        let url = try runNofdb(["db", "url"], environment: ["DATABASE_URL": "postgresql://analyst:s3cret@warehouse.example:5432/nofdb"])
+        #expect(url.status == 0 && url.stdout.hasPrefix("postgresql://analyst@warehouse.example:5432/nofdb"), "\(url.stdout)")
+        #expect(!url.stdout.contains("s3cret") && !url.stderr.contains("s3cret"))
+        #expect(url.stderr.contains("from DATABASE_URL: this is not the embedded cluster"))
         let unknown = try nofdb(["report", "trust", "RBE"], fixture)
         #expect(unknown.status != 0)
         #expect(unknown.stderr.contains("unknown organisation code 'RBE'"))
@@ -205,13 +214,30 @@ struct ReportEndToEndTests {
         let fixture = try RealDataFixture.get()
         let all = try nofdb(["report", "field-test", "--format", "csv"], fixture)
         let one = try nofdb(["report", "field-test", "--section", "england", "--format", "csv"], fixture)
-        #expect(all.status == 0 && one.status == 0, "\(one.stderr)")
+        #expect(one.status == 0, "\(one.stderr)")
+        // Without --section a several-table report is not stacked into one CSV: refused, naming the sections.
+        #expect(all.status == 1 && all.stdout.isEmpty)
+        #expect(all.stderr.contains("field-test has 3 sections (field-test-sites, england-four-hour-performance, unexplained-gaps)"), "\(all.stderr)")
+        #expect(all.stderr.contains("--output DIR/"))
         let rows = parseCSV(one.stdout)
         #expect(rows.first == ["month", "basis", "pct", "attendances", "excluded_sites"])
         #expect(rows.allSatisfy { $0.count == 5 }, "one table: every row as wide as the header")
         #expect(rows.count == 1 + 45 * 2, "the England series over the 45 loaded A&E months, on two bases")
-        #expect(all.stdout.contains(one.stdout))
-        #expect(all.stdout.count > one.stdout.count)
+        // --output DIR/: one file per section, each a single table; the England one is the same CSV.
+        let dir = try TestEnvironment.temporaryDirectory("sections").appendingPathComponent("out")
+        let split = try nofdb(["report", "field-test", "--format", "csv", "--output", dir.path + "/"], fixture)
+        #expect(split.status == 0, "\(split.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+        #expect(files == ["field-test-england-four-hour-performance.csv", "field-test-field-test-sites.csv", "field-test-unexplained-gaps.csv"])
+        let england = try String(contentsOf: dir.appendingPathComponent("field-test-england-four-hour-performance.csv"), encoding: .utf8)
+        #expect(england == one.stdout)
+        // Footnotes only when asked, as trailing "# " rows; the field-test note among them.
+        #expect(!one.stdout.contains("# "))
+        let notes = try nofdb(["report", "national", "--period", "2021-12", "--format", "csv", "--footnotes"], fixture)
+        let last = parseCSV(notes.stdout).filter { $0.first?.hasPrefix("# ") == true }
+        #expect(last.contains { $0.first?.contains("† A&E four-hour: the field-test sites") == true }, "\(last)")
+        let notCSV = try nofdb(["report", "national", "--footnotes"], fixture)
+        #expect(notCSV.status != 0 && notCSV.stderr.contains("--footnotes applies to --format csv"))
     }
 
     @Test("nofdb query binds --param values as parameters and refuses to change anything")
