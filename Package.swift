@@ -54,7 +54,7 @@ let package = Package(
         // Report catalogue, parameters, table model and renderers.
         .target(
             name: "NOFReports",
-            dependencies: ["NOFPostgres", "NOFCore", "NOFWarehouse", "NOFSQL"]),
+            dependencies: ["NOFPostgres", "NOFCore", "NOFWarehouse", "NOFSQL", "NOFSample"]),
         // Publication discovery and downloads for `nofdb sync`.
         .target(
             name: "NOFSync",

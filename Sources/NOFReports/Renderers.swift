@@ -2,7 +2,7 @@ import Foundation
 
 /// The output formats of `nofdb report` and `nofdb query`.
 public enum OutputFormat: String, CaseIterable, Sendable {
-    case table, csv, json, markdown, html
+    case table, csv, json, markdown, html, xlsx
 }
 
 /// How a terminal table should look.
@@ -23,6 +23,8 @@ public enum ReportRenderer {
         case .json: return json(report)
         case .markdown: return markdown(report)
         case .html: return HTMLReport.render(report)
+        // A workbook is bytes, written by ReportWorkbook; as text, the Markdown.
+        case .xlsx: return markdown(report)
         }
     }
 

@@ -40,7 +40,8 @@ func excelSerial(year: Int, month: Int, day: Int) -> Int {
 // MARK: XLSX
 
 /// Writes an XLSX workbook as Excel does: shared strings, a date style, one part per sheet.
-enum XLSXWriter {
+/// Used for the sample files and for `nofdb report --format xlsx`.
+public enum XLSXWriter {
     static func escape(_ s: String) -> String {
         s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
@@ -57,7 +58,7 @@ enum XLSXWriter {
         return name
     }
 
-    static func write(_ sheets: [WorkbookSheet], to url: URL) throws {
+    public static func write(_ sheets: [WorkbookSheet], to url: URL) throws {
         try? FileManager.default.removeItem(at: url)
         let archive = try Archive(url: url, accessMode: .create)
         var strings: [String] = []

@@ -5,7 +5,7 @@ import NOFReports
 
 /// `--format` and `--output`, shared by report, query and status.
 struct OutputOptions: ParsableArguments {
-    @Option(help: "Output format: table, csv, json, markdown or html.")
+    @Option(help: "Output format: table, csv, json, markdown, html or xlsx (a workbook: needs --output).")
     var format: String = "table"
 
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
@@ -33,6 +33,18 @@ struct OutputOptions: ParsableArguments {
         let env = ProcessInfo.processInfo.environment
         let color = toTerminal && (env["NO_COLOR"] ?? "").isEmpty && env["TERM"] != "dumb"
         let style = TerminalStyle(width: Console.terminalWidth, color: color)
+        if format == .xlsx {
+            guard let output else {
+                throw ReportError("--format xlsx writes a workbook: give --output FILE.xlsx")
+            }
+            do {
+                try ReportWorkbook.write(report, to: URL(fileURLWithPath: output))
+            } catch {
+                throw ReportError("cannot write \(output): \(error)")
+            }
+            Console.note("wrote \(output) (\(report.sections.count + 1) sheets: one per section, then Notes)")
+            return
+        }
         if format == .csv, report.sections.count > 1 {
             // Differently shaped tables do not belong in one CSV: one file per section in a
             // folder, or the user picks one.

@@ -1,4 +1,5 @@
 import Foundation
+import NOFIngest
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -140,6 +141,40 @@ struct ReportEndToEndTests {
         #expect(waits.stdout.range(of: #"\d{1,3},\d{3}"#, options: .regularExpression) != nil, "\(waits.stdout.prefix(600))")
         let csv = try runNofdb(["report", "rtt-waits", "--period", "2024-11", "--format", "csv", "--database-url", fixture.db.conninfo])
         #expect(csv.stdout.range(of: #"\d,\d{3}"#, options: .regularExpression) == nil, "CSV keeps raw numbers")
+    }
+
+    @Test("--format xlsx writes a real workbook: a sheet per section with typed numbers, and a Notes sheet")
+    func xlsx() throws {
+        let fixture = try RealDataFixture.get()
+        let dir = try TestEnvironment.temporaryDirectory("xlsx")
+        let file = dir.appendingPathComponent("field-test.xlsx")
+        let r = try nofdb(["report", "field-test", "--format", "xlsx", "--output", file.path], fixture)
+        #expect(r.status == 0, "\(r.stderr)")
+        // Read back with nofdb's own XLSX reader (the one that reads NHS England's workbooks).
+        let book = try XLSXWorkbook(url: file, fileName: file.lastPathComponent)
+        #expect(book.sheets.map(\.name) == ["Field-test sites", "England four-hour performance", "Unexplained gaps", "Notes"])
+        var england: [SheetRow] = []
+        try book.readRows(sheet: "England four-hour performance") { england.append($0); return true }
+        #expect(england.first?.cells == [.text("month"), .text("basis"), .text("pct"), .text("attendances"), .text("excluded_sites")])
+        #expect(england.count == 1 + 45 * 2)
+        if england.count > 1 {
+            let row = england[1].cells
+            guard case .number(let pct) = row[2], case .number(let attendances) = row[3] else {
+                Issue.record("numbers are not typed as numbers: \(row)")
+                return
+            }
+            #expect(Double(pct) != nil && Int(attendances) != nil)
+        }
+        var notes: [String] = []
+        try book.readRows(sheet: "Notes") { row in
+            notes.append(row.cells.compactMap { if case .text(let t) = $0 { return t } else { return nil } }.joined(separator: " | "))
+            return true
+        }
+        #expect(notes.first == "The A&E four-hour field test — December 2021" || notes.first?.hasPrefix("The A&E four-hour field test") == true)
+        #expect(notes.contains { $0.hasPrefix("Field-test sites | Source: NHS England, Publication of May A&E data") }, "\(notes)")
+        #expect(notes.contains { $0.hasPrefix("source | NHS England statistics") })
+        let toTerminal = try nofdb(["report", "field-test", "--format", "xlsx"], fixture)
+        #expect(toTerminal.status == 1 && toTerminal.stderr.contains("give --output FILE.xlsx"))
     }
 
     @Test("HTML is one well-formed, self-contained file with an accessible table and inline SVG charts")
