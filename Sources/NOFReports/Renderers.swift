@@ -72,6 +72,12 @@ public enum ReportRenderer {
             guard let widest = narrowable.max(by: { widths[$0] < widths[$1] }) else { break }
             widths[widest] -= 1
         }
+        // Still too wide: text down to 6 characters, headers down to their values' width.
+        while total() > style.width {
+            let narrowable = widths.indices.filter { widths[$0] > (numericColumn[$0] ? max(cellWidths[$0], 1) : min(cellWidths[$0], 6)) && widths[$0] > 1 }
+            guard let widest = narrowable.max(by: { widths[$0] < widths[$1] }) else { break }
+            widths[widest] -= 1
+        }
         func pad(_ text: String, _ c: Int) -> String {
             let space = String(repeating: " ", count: max(widths[c] - text.count, 0))
             return numericColumn[c] ? space + text : text + space

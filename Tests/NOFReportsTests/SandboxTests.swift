@@ -102,7 +102,7 @@ struct SandboxTests {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
             process.arguments = [TestEnvironment.packageRoot.appendingPathComponent("Scripts/odbc-catalog").path,
-                                 options["host"] ?? "localhost", options["port"] ?? "5432", options["dbname"] ?? "", role]
+                                 options["host"] ?? "localhost", options["port"] ?? "5432", options["dbname"] ?? "", role, "--read"]
             let out = Pipe(), err = Pipe(), input = Pipe()
             process.standardOutput = out
             process.standardError = err
@@ -114,10 +114,22 @@ struct SandboxTests {
             let problem = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             process.waitUntilExit()
             #expect(process.terminationStatus == 0, "Scripts/odbc-catalog (needs odbc-postgresql, unixodbc, python3-pyodbc): \(problem)")
-            let rows = listing.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+            let allRows = listing.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+            let rows = allRows.filter { $0.first != "read" }
             let views = Set(rows.filter { $0.first == "nof" }.map { $0[1] })
             let expected = Set(try admin.query("SELECT viewname FROM pg_views WHERE schemaname = 'nof'") { $0.string(0) ?? "" })
             #expect(!expected.isEmpty && views == expected)
+            // Through the driver, as the reader: every view reads, and the data dictionary
+            // describes every column of every view.
+            let reads = allRows.filter { $0.first == "read" && $0.count == 3 }
+            #expect(Set(reads.map { String($0[1].dropFirst(4)) }) == expected, "every nof view read through ODBC")
+            for read in reads { #expect(Int(read[2]) != nil, "\(read[1]) failed through ODBC: \(read[2])") }
+            let columns = try admin.scalar("""
+                SELECT count(*) FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+                 WHERE n.nspname = 'nof' AND c.relkind = 'v' AND a.attnum > 0 AND NOT a.attisdropped
+                """)
+            #expect(reads.first { $0[1] == "nof.data_dictionary" }?[2] == columns, "nof.data_dictionary through ODBC: one row per view column (\(columns ?? "?"))")
+
             // psqlODBC lists pg_class whatever the privileges: every other name it shows must fail to open.
             var readerOptions = options
             readerOptions["user"] = role
