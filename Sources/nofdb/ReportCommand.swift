@@ -45,12 +45,13 @@ struct OutputOptions: ParsableArguments {
             Console.note("wrote \(output) (\(report.sections.count + 1) sheets: one per section, then Notes)")
             return
         }
-        if format == .csv, report.sections.count > 1 {
+        var isDirectory: ObjCBool = false
+        let toFolder = output.map { $0.hasSuffix("/") || (FileManager.default.fileExists(atPath: $0, isDirectory: &isDirectory) && isDirectory.boolValue) } ?? false
+        if format == .csv, report.sections.count > 1 || toFolder {
             // Differently shaped tables do not belong in one CSV: one file per section in a
             // folder, or the user picks one.
             let slugs = report.sections.map { ReportDefinition.slug($0.title) }
-            var isDirectory: ObjCBool = false
-            guard let output, output.hasSuffix("/") || (FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory) && isDirectory.boolValue) else {
+            guard let output, toFolder else {
                 throw ReportError("""
                     \(report.name) has \(slugs.count) sections (\(slugs.joined(separator: ", "))) and one CSV holds one table: \
                     give --section NAME, or --output DIR/ for one CSV file per section

@@ -62,12 +62,23 @@ struct ReportEndToEndTests {
     @Test("every report runs in every format")
     func everyReportEveryFormat() throws {
         let fixture = try RealDataFixture.get()
+        let dir = try TestEnvironment.temporaryDirectory("formats")
         for report in ReportCatalog.all {
             let args = report.takesOrganisationArgument ? ["report", report.name, "RBD"] : ["report", report.name]
             for format in OutputFormat.allCases {
-                let r = try nofdb(args + ["--format", format.rawValue], fixture)
+                // A workbook goes to a file; a several-table CSV to a folder of files, one per section.
+                let target: URL? = format == .xlsx ? dir.appendingPathComponent("\(report.name).xlsx")
+                    : (format == .csv && report.sections.count > 1 ? dir.appendingPathComponent(report.name, isDirectory: true) : nil)
+                let output = target.map { ["--output", $0.path + (format == .csv ? "/" : "")] } ?? []
+                let r = try nofdb(args + ["--format", format.rawValue] + output, fixture)
                 #expect(r.status == 0, "\(report.name) \(format): \(r.stderr)")
-                #expect(!r.stdout.isEmpty)
+                if let target {
+                    let written = format == .csv ? (try? FileManager.default.contentsOfDirectory(atPath: target.path).count) ?? 0
+                        : ((try? Data(contentsOf: target).count) ?? 0)
+                    #expect(written > 0, "\(report.name) \(format) wrote nothing")
+                } else {
+                    #expect(!r.stdout.isEmpty)
+                }
             }
         }
     }
