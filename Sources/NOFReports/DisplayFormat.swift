@@ -89,6 +89,11 @@ public enum ReportFormat {
     /// "THE NEWCASTLE UPON TYNE HOSPITALS NHS FOUNDATION TRUST" → "The Newcastle upon Tyne
     /// Hospitals NHS Foundation Trust". Names with any lower-case letter are left as published.
     public static func titleCase(_ name: String) -> String {
+        // "POOLE HOSPITAL NHS FOUNDATION TRUST (to Sep-2020; merged …)": the capitals before a note.
+        if let open = name.range(of: " ("), name[..<open.lowerBound].contains(where: \.isLetter),
+           !name[..<open.lowerBound].contains(where: \.isLowercase), name[open.lowerBound...].contains(where: \.isLowercase) {
+            return titleCase(String(name[..<open.lowerBound])) + String(name[open.lowerBound...])
+        }
         guard name.contains(where: \.isLetter), !name.contains(where: \.isLowercase) else { return name }
         var first = true
         return name.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in

@@ -50,7 +50,8 @@ public enum HTMLReport {
         .hdot{position:absolute;top:50%;width:.7rem;height:.7rem;border-radius:50%;transform:translate(-50%,-50%)}
         .haxis .htrack{background:none;height:1rem;border-top:1px solid #aeb7bd}
         .tick{position:absolute;transform:translateX(-50%);font-size:.75rem;color:#4c6272;white-space:nowrap}
-        @media (max-width:600px){body{margin:.8rem}}
+        .narrow-only{display:none}
+        @media (max-width:600px){body{margin:.8rem}.wide-only{display:none}.narrow-only{display:block}}
         .seg1{background:#e7f3ea}.seg4{background:#fbe9e7}
         footer{margin-top:2rem;color:#768692;font-size:.8rem}
         """
@@ -209,7 +210,12 @@ public enum HTMLReport {
                 guard !panels.isEmpty else { return nil }
                 return "<div class=\"panels\">\n" + panels.joined(separator: "\n") + "\n</div>"
             }
-            return lineChart(table, xi, yi, chart, id: id, title: nil, width: 640, height: 300, color: nil)
+            // One drawing for wide screens and one for phones (CSS shows one): a viewBox scales
+            // text with the chart, so a 640-wide chart on a 400 px screen would be unreadable.
+            guard let wide = lineChart(table, xi, yi, chart, id: id, title: nil, width: 640, height: 300, color: nil),
+                  let narrow = lineChart(table, xi, yi, chart, id: id + "n", title: nil, width: 360, height: 280, color: nil) else { return nil }
+            return wide.replacingOccurrences(of: "<figure class=\"chart wide\">", with: "<figure class=\"chart wide wide-only\">")
+                + "\n" + narrow.replacingOccurrences(of: "<figure class=\"chart wide\">", with: "<figure class=\"chart wide narrow-only\">")
         }
     }
 
