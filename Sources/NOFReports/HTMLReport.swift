@@ -212,10 +212,10 @@ public enum HTMLReport {
             }
             // One drawing for wide screens and one for phones (CSS shows one): a viewBox scales
             // text with the chart, so a 640-wide chart on a 400 px screen would be unreadable.
-            guard let wide = lineChart(table, xi, yi, chart, id: id, title: nil, width: 640, height: 300, color: nil),
-                  let narrow = lineChart(table, xi, yi, chart, id: id + "n", title: nil, width: 360, height: 280, color: nil) else { return nil }
-            return wide.replacingOccurrences(of: "<figure class=\"chart wide\">", with: "<figure class=\"chart wide wide-only\">")
-                + "\n" + narrow.replacingOccurrences(of: "<figure class=\"chart wide\">", with: "<figure class=\"chart wide narrow-only\">")
+            guard let wide = lineChart(table, xi, yi, chart, id: id, title: nil, width: 640, height: 300, color: nil, shownOn: "wide-only"),
+                  let narrow = lineChart(table, xi, yi, chart, id: id + "n", title: nil, width: 360, height: 280, color: nil, shownOn: "narrow-only")
+            else { return nil }
+            return wide + "\n" + narrow
         }
     }
 
@@ -241,7 +241,7 @@ public enum HTMLReport {
     /// an axis title and unit, the target in force as a dashed line, the field-test months
     /// shaded, partial points hollow, and an HTML legend under it.
     static func lineChart(_ table: ReportTable, _ xi: Int, _ yi: Int, _ chart: ChartSpec, id: String, title: String?,
-                          width: Double, height: Double, color: String?) -> String? {
+                          width: Double, height: Double, color: String?, shownOn: String? = nil) -> String? {
         let si = chart.series.flatMap { table.columnIndex($0) }
         let ti = chart.target.flatMap { table.columnIndex($0) }
         let fi = chart.fieldTest.flatMap { table.columnIndex($0) }
@@ -329,7 +329,8 @@ public enum HTMLReport {
         if !shaded.isEmpty { items.append((swatch("", shade: true), "A&E four-hour field test: the sites' months not reported")) }
         if !partial.isEmpty { items.append((swatch(color ?? palette[0], hollow: true), "partial: made from fewer providers than expected")) }
         let heading = title.map { "<h3 class=\"panel-title\">\(escape($0))</h3>" } ?? ""
-        return "<figure class=\"chart\(title == nil ? " wide" : "")\">\(heading)\(svg)\(legend(items))</figure>"
+        let classes = ["chart"] + (title == nil ? ["wide"] : []) + (shownOn.map { [$0] } ?? [])
+        return "<figure class=\"\(classes.joined(separator: " "))\">\(heading)\(svg)\(legend(items))</figure>"
     }
 
     static let segmentColors = [1: "#007f3b", 2: "#78be20", 3: "#ffb81c", 4: "#d5281b", 5: "#7c2855"]
