@@ -80,7 +80,12 @@ public struct DataTestRunner {
                 // No JIT: compiling costs more than these queries do (inside a load it stays off
                 // for the rest of the load's transaction, which does not want it either).
                 try db.execute("SET LOCAL jit = off")
-                let rows = try db.executeTextParameters(sql, binds)
+                // The months go as a parameter whose type the server infers from the rule's
+                // `$1::date[]`: bound as text, `$1::date[]` is a cast through the type's input
+                // function that the planner does not fold, so `$1 IS NULL OR period = ANY ($1)`
+                // could not use an index and every rule scanned the whole history (the mart
+                // grain rule at 55 months: 311 ms as text, 9.5 ms typed).
+                let rows = try db.execute(sql, binds.map { $0 as (any PostgresBindable)? })
                 result.columns = Array(rows.columnNames.dropFirst())
                 for row in rows.rows {
                     result.failingRows = try row.int(0) ?? 0
