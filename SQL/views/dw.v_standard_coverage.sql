@@ -26,7 +26,10 @@ WITH aggregates AS (
                PARTITION BY a.org_level, a.org_code, a.standard_code, a.breakdown ORDER BY a.period
                RANGE BETWEEN interval '6 months' PRECEDING AND interval '6 months' FOLLOWING) AS neighbour_max
       FROM aggregates a
-), reference AS (
+), reference AS MATERIALIZED (
+    -- MATERIALIZED: computed once (a dozen rows). Inlined, it was recomputed for every
+    -- aggregate row by the correlated lookup below: 1.9 s of the national report's 2 s at
+    -- five years of history, 0.09 s now.
     SELECT CASE t.peer_group WHEN 'ambulance' THEN 'ambulance' ELSE 'acute' END AS kind, o.region_code,
            GROUPING(o.region_code) = 1 AS national, count(DISTINCT t.org_code)::integer AS trusts
       FROM dw.organisation_type t
