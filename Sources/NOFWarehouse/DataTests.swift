@@ -72,7 +72,7 @@ public struct DataTestRunner {
         // rule is a materialised CTE so it is planned on its own: under the LIMIT the planner
         // chose fast-start nested loops (a rule that takes 70 ms took 4 s at ten years).
         let sql = "WITH t AS MATERIALIZED (\(test.sql)\n) SELECT count(*) OVER () AS nofdb_failing_rows, t.* FROM t LIMIT \(sampleSize)"
-        let binds: [String?] = test.scopedToPeriods ? [periods.map { "{" + $0.joined(separator: ",") + "}" }] : []
+        let binds: [(any PostgresBindable)?] = test.scopedToPeriods ? [periods.map { "{" + $0.joined(separator: ",") + "}" }] : []
         var result = DataTestResult(test: test, failingRows: 0, milliseconds: 0)
         do {
             let nested = connection.inTransaction
@@ -85,7 +85,7 @@ public struct DataTestRunner {
                 // function that the planner does not fold, so `$1 IS NULL OR period = ANY ($1)`
                 // could not use an index and every rule scanned the whole history (the mart
                 // grain rule at 55 months: 311 ms as text, 9.5 ms typed).
-                let rows = try db.execute(sql, binds.map { $0 as (any PostgresBindable)? })
+                let rows = try db.execute(sql, binds)
                 result.columns = Array(rows.columnNames.dropFirst())
                 for row in rows.rows {
                     result.failingRows = try row.int(0) ?? 0
