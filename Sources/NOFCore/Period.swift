@@ -46,6 +46,18 @@ public struct YearMonth: Hashable, Comparable, Sendable, CustomStringConvertible
     }
     /// `2024-11-01`, the first day, as stored in `period` columns.
     public var firstDay: String { description + "-01" }
+    /// The first day as days since 2000-01-01 (PostgreSQL's binary `date`), by the civil-from-
+    /// days algorithm on the proleptic Gregorian calendar.
+    public var firstDayDaysSince2000: Int32 {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let monthFromMarch = (month + 9) % 12
+        let dayOfYear = (153 * monthFromMarch + 2) / 5
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        let daysSince1970 = era * 146_097 + dayOfEra - 719_468
+        return Int32(daysSince1970 - 10_957)
+    }
     /// `November 2024`
     public var longName: String { Self.monthNames[month - 1].capitalized + " \(year)" }
     /// `Nov-24`

@@ -4,6 +4,83 @@ import NOFCore
 import Testing
 import TestSupport
 
+/// Binary COPY rows read back as the fields text COPY would have had (`\\N` for NULL, dates
+/// as `YYYY-MM-DD`, arrays as `{1,NULL,3}`), so tests compare both formats alike. Strict: a
+/// wrong signature, field count or length fails the test.
+enum BinaryCopy {
+    enum Kind { case date, text, int4, int4Array }
+    struct Malformed: Error, CustomStringConvertible { let description: String }
+
+    static func kinds(_ table: FactTable) throws -> [Kind] {
+        switch table {
+        case .rtt: return [.date] + Array(repeating: .text, count: 6) + [.int4Array, .int4, .int4, .int4]
+        default: throw Malformed(description: "no binary layout known for \(table)")
+        }
+    }
+
+    static func decode(_ bytes: [UInt8], _ table: FactTable) throws -> [[String]] {
+        let kinds = try kinds(table)
+        var at = 0
+        func take(_ n: Int) throws -> ArraySlice<UInt8> {
+            guard n >= 0, at + n <= bytes.count else { throw Malformed(description: "truncated at byte \(at)") }
+            defer { at += n }
+            return bytes[at..<(at + n)]
+        }
+        func int32() throws -> Int32 { Int32(bitPattern: try take(4).reduce(0) { $0 << 8 | UInt32($1) }) }
+        func int16() throws -> Int16 { Int16(bitPattern: try take(2).reduce(0) { $0 << 8 | UInt16($1) }) }
+        guard try Array(take(11)) == Array("PGCOPY\n".utf8) + [0xFF, 0x0D, 0x0A, 0x00], try int32() == 0, try int32() == 0 else {
+            throw Malformed(description: "bad signature or header")
+        }
+        var rows: [[String]] = []
+        while at < bytes.count {
+            let fields = Int(try int16())
+            if fields == -1 { break }
+            guard fields == kinds.count else { throw Malformed(description: "row \(rows.count + 1) has \(fields) fields") }
+            var row: [String] = []
+            for kind in kinds {
+                let length = Int(try int32())
+                if length == -1 { row.append("\\N"); continue }
+                let end = at + length
+                switch kind {
+                case .text: row.append(String(decoding: try take(length), as: UTF8.self))
+                case .int4: row.append(String(try int32()))
+                case .date: row.append(civil(daysSince2000: Int(try int32())))
+                case .int4Array:
+                    guard try int32() == 1 else { throw Malformed(description: "not one-dimensional") }
+                    _ = try int32()
+                    guard try int32() == 23 else { throw Malformed(description: "elements are not int4") }
+                    let count = Int(try int32())
+                    guard try int32() == 1 else { throw Malformed(description: "lower bound is not 1") }
+                    var elements: [String] = []
+                    for _ in 0..<count {
+                        let n = try int32()
+                        elements.append(n == -1 ? "NULL" : String(try int32()))
+                    }
+                    row.append("{" + elements.joined(separator: ",") + "}")
+                }
+                guard at == end else { throw Malformed(description: "field length \(length) does not match its value") }
+            }
+            rows.append(row)
+        }
+        guard at == bytes.count else { throw Malformed(description: "bytes after the trailer") }
+        return rows
+    }
+
+    /// `YYYY-MM-DD` of a day count from 2000-01-01 (days-to-civil, proleptic Gregorian).
+    static func civil(daysSince2000: Int) -> String {
+        let z = daysSince2000 + 10_957 + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        return String(format: "%04d-%02d-%02d", y, m, d)
+    }
+}
+
 /// A file normalised without a database: the layout it was detected as, the COPY rows each
 /// fact table would get, and the rejects, warnings and totals findings.
 struct Normalised {
@@ -30,6 +107,10 @@ enum Normalise {
         try pipeline.finish()
         var copy: [FactTable: [[String]]] = [:]
         for slice in sink.orderedSlices {
+            if slice.encoder.binary {
+                copy[slice.key.table, default: []] += try BinaryCopy.decode(slice.encoder.bytes, slice.key.table)
+                continue
+            }
             let text = String(decoding: slice.encoder.bytes, as: UTF8.self)
             copy[slice.key.table, default: []] += text.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
         }
@@ -139,6 +220,16 @@ struct NormaliserTests {
         #expect(detail[7] == "{" + bands.joined(separator: ",") + "}")
         #expect(Array(detail.suffix(3)) == ["\\N", "\\N", "6"], "Part_2: Total and unknown blank, Total All filled")
         #expect(n.copy[.rttProvider]?.first == ["2024-11-01", "RBD", "2", "{" + bands.joined(separator: ",") + "}", "\\N", "\\N", "6", "1"])
+        // A blank band is a NULL element (binary COPY flags the array as holding NULLs).
+        var gappy = bands
+        gappy[1] = ""
+        let withGap = try Normalise.csv(header + "\n" + row.replacingOccurrences(of: bands.joined(separator: ","), with: gappy.joined(separator: ",")) + "\n")
+        #expect(withGap.copy[.rtt]?.first?[7] == "{1,NULL,3," + Array(repeating: "0", count: 102).joined(separator: ",") + "}")
+        // A count beyond the warehouse's integer columns refuses the file, naming line and column.
+        let huge = row.replacingOccurrences(of: ",,,6", with: ",,,3000000000")
+        let refusal = #expect(throws: LoadError.self) { try Normalise.csv(header + "\n" + huge + "\n", name: "huge.csv") }
+        #expect(refusal?.line == 2 && refusal?.column == "Total All" && refusal?.value == "3000000000", "\(String(describing: refusal))")
+        #expect(refusal?.description.contains("out of range") == true)
         let n52 = try Normalise.bytes([UInt8](try Data(contentsOf: fixtureFile("rtt-52-2020-12.csv"))))
         #expect(n52.layout == "rtt-52" && n52.rejects.isEmpty)
         #expect(n52.copy[.rtt]?.first?[7].split(separator: ",").count == 53)

@@ -1,4 +1,5 @@
 import Foundation
+import NOFCore
 import NOFPostgres
 import Testing
 import TestSupport
@@ -74,6 +75,63 @@ struct CopyTests {
             // The connection is usable afterwards.
             try c.copyIn("COPY t FROM STDIN") { w in try w.writeRow(["1"]) }
             #expect(try c.scalar("SELECT count(*) FROM t") == "1")
+        }
+    }
+
+    @Test("binary COPY stores what text COPY stores: dates of every month 1900-2999, text, NULLs, int4 limits, arrays with NULL elements")
+    func binaryMatchesText() throws {
+        try withTestDatabase(migrated: false) { db in
+            let c = try db.connect()
+            try c.execute("CREATE TABLE b (period date, y int, m int, label text, n int, bands int[])")
+            try c.execute("CREATE TABLE t (LIKE b)")
+            let labels: [String?] = ["Ysbyty Glan Clwyd", "Hôpital Émile", "Tab\there", "new\nline", "back\\slash", "", nil, "日本語"]
+            let counts: [Int?] = [0, 1, 2_147_483_647, nil, 104]
+            let bandSets: [[Int?]?] = [nil, [], [0, 1, 2], [5, nil, 7], [nil], Array(repeating: 2_147_483_647, count: 105)]
+            var binary = CopyTextEncoder(binary: true)
+            var text = CopyTextEncoder()
+            var i = 0
+            for year in 1900...2999 {
+                for month in 1...12 {
+                    let ym = YearMonth(constant: year, month)
+                    let label = labels[i % labels.count], n = counts[i % counts.count], bands = bandSets[i % bandSets.count]
+                    i += 1
+                    binary.beginBinaryRow(fields: 6)
+                    binary.appendBinaryDate(daysSince2000: ym.firstDayDaysSince2000)
+                    binary.appendBinaryInt4(year)
+                    binary.appendBinaryInt4(month)
+                    binary.appendBinaryText(label)
+                    binary.appendBinaryInt4(n)
+                    if let bands { binary.appendBinaryInt4Array(bands) } else { binary.appendBinaryNull() }
+                    binary.endRow()
+                    text.appendField(ym.firstDay); text.appendTab()
+                    text.appendInt(year); text.appendTab()
+                    text.appendInt(month); text.appendTab()
+                    text.appendField(label); text.appendTab()
+                    text.appendInt(n); text.appendTab()
+                    if let bands {
+                        text.appendField("{" + bands.map { $0.map(String.init) ?? "NULL" }.joined(separator: ",") + "}")
+                    } else {
+                        text.appendNull()
+                    }
+                    text.endRow()
+                }
+            }
+            binary.appendBinaryTrailer()
+            let bw = try c.beginCopy("COPY b FROM STDIN WITH (FORMAT binary)")
+            try bw.send(binary)
+            #expect(try bw.finish() == 1100 * 12)
+            let tw = try c.beginCopy("COPY t FROM STDIN")
+            try tw.send(text)
+            #expect(try tw.finish() == 1100 * 12)
+            // Row for row the same, NULLs included (IS NOT DISTINCT FROM on whole rows).
+            let differing = try c.scalar("""
+                SELECT count(*) FROM (SELECT row_number() OVER (ORDER BY y, m) r, b FROM b) x
+                FULL JOIN (SELECT row_number() OVER (ORDER BY y, m) r, t FROM t) z ON x.r = z.r
+                WHERE (x.b)::text IS DISTINCT FROM (z.t)::text
+                """)
+            #expect(differing == "0")
+            #expect(try c.scalar("SELECT count(*) FROM b WHERE period <> make_date(y, m, 1)") == "0")
+            #expect(try c.scalar("SELECT count(*) FROM b WHERE array_position(bands, NULL) IS NOT NULL") == "\(1100 * 12 / 6 * 2)")
         }
     }
 }

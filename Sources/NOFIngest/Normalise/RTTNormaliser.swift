@@ -43,8 +43,8 @@ final class RTTNormaliser: Normaliser {
     var firstMismatch: String?
     var lastPeriodText = ""
     var lastPeriod: YearMonth?
-    /// `YYYY-MM-01` of `lastPeriod`, made once per file rather than once per row.
-    var lastPeriodDay = ""
+    /// The first day of `lastPeriod` as binary COPY's date, made once per file, not per row.
+    var lastPeriodDays: Int32 = 0
     var bandValues: [Int?]
 
     init(context: IngestContext, header: [String]) throws {
@@ -117,8 +117,20 @@ final class RTTNormaliser: Normaliser {
         guard let parsed else { throw reader.fail(columns.period, "is not a period such as RTT-November-2024") }
         lastPeriodText = text
         lastPeriod = parsed
-        lastPeriodDay = parsed.firstDay
+        lastPeriodDays = parsed.firstDayDaysSince2000
         return parsed
+    }
+
+    /// An optional count that fits the warehouse's `integer` columns. Beyond that the load is
+    /// refused, as the server refuses such a value in text COPY (binary COPY would not check).
+    func count<R: RowCells>(_ row: R, _ reader: RowReader<R>, _ i: Int) throws -> Int? {
+        guard let v = try reader.optionalCount(i) else { return nil }
+        guard v <= Int(Int32.max) else {
+            throw LoadError(
+                file: context.fileName, line: row.rowNumber, column: header[i], value: row.raw(i),
+                reason: "is out of range: more than 2,147,483,647, the largest count the warehouse's integer columns hold; nothing from the file was loaded")
+        }
+        return v
     }
 
     func row<R: RowCells>(_ row: R) throws {
@@ -147,16 +159,16 @@ final class RTTNormaliser: Normaliser {
             swap(&values, &bandValues)
             defer { swap(&values, &bandValues) }
             for b in 0..<c.bandCount {
-                let v = try reader.optionalCount(c.bandStart + b)
+                let v = try count(row, reader, c.bandStart + b)
                 values[b] = v
                 if let v {
                     bandSum += v
                     anyBand = true
                 }
             }
-            let total = try reader.optionalCount(c.total)
-            let unknown = try reader.optionalCount(c.unknown)
-            let totalAll = try reader.optionalCount(c.totalAll)
+            let total = try count(row, reader, c.total)
+            let unknown = try count(row, reader, c.unknown)
+            let totalAll = try count(row, reader, c.totalAll)
             if provider != currentProvider {
                 if !currentProvider.isEmpty { finishedProviders.insert(currentProvider) }
                 if finishedProviders.contains(provider) { grouped = false }
@@ -183,28 +195,22 @@ final class RTTNormaliser: Normaliser {
                     if firstMismatch == nil { firstMismatch = "line \(row.rowNumber): Total All \(totalAll) ≠ Total \(total) + unknown \(unknown ?? 0)" }
                 }
             }
-            let periodDay = lastPeriodDay
+            // Binary COPY (FactTable.rtt.binaryCopy), in FactTable.rtt.columns' order; every
+            // count was range-checked by `count` above.
+            let periodDays = lastPeriodDays
             try context.sink.withRow(.rtt, period, line: row.rowNumber) { e in
-                e.appendField(periodDay); e.appendTab()
-                e.appendField(provider); e.appendTab()
-                e.appendField(providerParent); e.appendTab()
-                e.appendField(commissionerParent); e.appendTab()
-                e.appendField(commissioner); e.appendTab()
-                e.appendField(part); e.appendTab()
-                e.appendField(treatmentFunction); e.appendTab()
-                if anyBand {
-                    e.append(UInt8(ascii: "{"))
-                    for (i, v) in values.enumerated() {
-                        if i > 0 { e.append(UInt8(ascii: ",")) }
-                        if let v { e.appendInt(v) } else { e.appendField("NULL") }
-                    }
-                    e.append(UInt8(ascii: "}"))
-                } else {
-                    e.appendNull()
-                }
-                e.appendTab(); e.appendInt(total)
-                e.appendTab(); e.appendInt(unknown)
-                e.appendTab(); e.appendInt(totalAll)
+                e.beginBinaryRow(fields: 11)
+                e.appendBinaryDate(daysSince2000: periodDays)
+                e.appendBinaryText(provider)
+                e.appendBinaryText(providerParent)
+                e.appendBinaryText(commissionerParent)
+                e.appendBinaryText(commissioner)
+                e.appendBinaryText(part)
+                e.appendBinaryText(treatmentFunction)
+                if anyBand { e.appendBinaryInt4Array(values) } else { e.appendBinaryNull() }
+                e.appendBinaryInt4(total)
+                e.appendBinaryInt4(unknown)
+                e.appendBinaryInt4(totalAll)
             }
             if treatmentFunction == "C_999" {
                 let aggKey = provider + "\u{1}" + part

@@ -12,9 +12,7 @@ extension UnitSession {
         context.sink.openStream = { [connection] key in
             let table = try connection.scalar(
                 "SELECT dw.new_slice_table($1, $2::date, $3)", [key.table.rawValue, key.period.firstDay, loadId]) ?? ""
-            let columns = key.table.columns.joined(separator: ", ")
-            let writer = try connection.beginCopy(
-                "COPY dw.\(Connection.quoteIdentifier(table)) (\(columns)) FROM STDIN", pipelined: true)
+            let writer = try connection.beginCopy(key.table.copyStatement(into: table), pipelined: true)
             return (writer, table)
         }
     }
@@ -24,6 +22,7 @@ extension UnitSession {
         let sink = context.sink
         if let streamed = sink.streaming, let writer = streamed.writer {
             do {
+                streamed.endData()
                 try writer.send(streamed.encoder)
                 streamed.encoder.removeAllBytes()
                 _ = try writer.finish()
@@ -36,9 +35,9 @@ extension UnitSession {
             let table = try connection.scalar(
                 "SELECT dw.new_slice_table($1, $2::date, $3)",
                 [slice.key.table.rawValue, slice.key.period.firstDay, loadId]) ?? ""
-            let columns = slice.key.table.columns.joined(separator: ", ")
-            let writer = try connection.beginCopy("COPY dw.\(Connection.quoteIdentifier(table)) (\(columns)) FROM STDIN")
+            let writer = try connection.beginCopy(slice.key.table.copyStatement(into: table))
             do {
+                slice.endData()
                 try writer.send(slice.encoder)
                 _ = try writer.finish()
             } catch let error as PostgresError {
