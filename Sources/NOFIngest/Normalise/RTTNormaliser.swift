@@ -121,16 +121,19 @@ final class RTTNormaliser: Normaliser {
         return parsed
     }
 
-    /// An optional count that fits the warehouse's `integer` columns. Beyond that the load is
-    /// refused, as the server refuses such a value in text COPY (binary COPY would not check).
-    func count<R: RowCells>(_ row: R, _ reader: RowReader<R>, _ i: Int) throws -> Int? {
-        guard let v = try reader.optionalCount(i) else { return nil }
-        guard v <= Int(Int32.max) else {
-            throw LoadError(
-                file: context.fileName, line: row.rowNumber, column: header[i], value: row.raw(i),
-                reason: "is out of range: more than 2,147,483,647, the largest count the warehouse's integer columns hold; nothing from the file was loaded")
-        }
-        return v
+    /// A count beyond the warehouse's `integer` columns refuses the load, as the server
+    /// refuses such a value in text COPY (binary COPY would not check). Names the first such
+    /// cell of the row. (Checked once per row by the caller, off the per-cell path.)
+    func outOfRange<R: RowCells>(_ row: R) -> LoadError {
+        let c = columns
+        let cells = Array(c.bandStart..<(c.bandStart + c.bandCount)) + [c.total, c.unknown, c.totalAll]
+        let i = cells.first {
+            if case .value(let v) = row.integer($0) { return v > Int(Int32.max) }
+            return false
+        } ?? c.totalAll
+        return LoadError(
+            file: context.fileName, line: row.rowNumber, column: header[i], value: row.raw(i),
+            reason: "is out of range: more than 2,147,483,647, the largest count the warehouse's integer columns hold; nothing from the file was loaded")
     }
 
     func row<R: RowCells>(_ row: R) throws {
@@ -158,17 +161,21 @@ final class RTTNormaliser: Normaliser {
             var values: [Int?] = []
             swap(&values, &bandValues)
             defer { swap(&values, &bandValues) }
+            var largest = 0
             for b in 0..<c.bandCount {
-                let v = try count(row, reader, c.bandStart + b)
+                let v = try reader.optionalCount(c.bandStart + b)
                 values[b] = v
                 if let v {
                     bandSum += v
                     anyBand = true
+                    largest = max(largest, v)
                 }
             }
-            let total = try count(row, reader, c.total)
-            let unknown = try count(row, reader, c.unknown)
-            let totalAll = try count(row, reader, c.totalAll)
+            let total = try reader.optionalCount(c.total)
+            let unknown = try reader.optionalCount(c.unknown)
+            let totalAll = try reader.optionalCount(c.totalAll)
+            largest = max(largest, total ?? 0, unknown ?? 0, totalAll ?? 0)
+            if largest > Int(Int32.max) { throw outOfRange(row) }
             if provider != currentProvider {
                 if !currentProvider.isEmpty { finishedProviders.insert(currentProvider) }
                 if finishedProviders.contains(provider) { grouped = false }
