@@ -22,6 +22,74 @@ struct CSVParserTests {
         return out
     }
 
+    /// The parser's rules one byte at a time, without its fast paths: the oracle for
+    /// `fastPathsMatchByteByByte` (fields of each record; blank check as the parser's).
+    static func reference(_ bytes: [UInt8]) -> [[String]]? {
+        enum S { case start, unquoted, quoted, quoteInQuoted }
+        var records: [[String]] = [], fields: [String] = [], field: [UInt8] = []
+        var state = S.start, hasContent = false, lastWasCR = false
+        func endField() { fields.append(String(decoding: field, as: UTF8.self)); field = [] }
+        func endRecord() { endField(); records.append(fields); fields = []; hasContent = false; state = .start }
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if lastWasCR {
+                lastWasCR = false
+                if b == 0x0A { i += 1; continue }
+            }
+            switch state {
+            case .start:
+                hasContent = true
+                if b == 0x22 { state = .quoted } else if b == 0x2C { endField() } else if b == 0x0A || b == 0x0D {
+                    endRecord(); lastWasCR = b == 0x0D
+                } else { state = .unquoted; continue }
+            case .unquoted:
+                if b == 0x2C { endField(); state = .start } else if b == 0x0A || b == 0x0D {
+                    endRecord(); lastWasCR = b == 0x0D
+                } else { field.append(b) }
+            case .quoted:
+                if b == 0x22 { state = .quoteInQuoted } else { field.append(b) }
+            case .quoteInQuoted:
+                if b == 0x22 { field.append(b); state = .quoted } else if b == 0x2C { endField(); state = .start } else if b == 0x0A || b == 0x0D {
+                    endRecord(); lastWasCR = b == 0x0D
+                } else { state = .unquoted; continue }
+            }
+            i += 1
+        }
+        if state == .quoted { return nil }
+        if state == .start && !hasContent { return records }
+        endRecord()
+        return records
+    }
+
+    @Test("the run-at-a-time fast paths give what the rules byte by byte give, at every chunk size (random inputs)")
+    func fastPathsMatchByteByByte() throws {
+        var rng = SystemRandomNumberGenerator()
+        let alphabet: [UInt8] = Array("a1 ,,,\"\"\n\r".utf8)
+        for _ in 0..<3000 {
+            let bytes = (0..<Int.random(in: 0...40, using: &rng)).map { _ in alphabet.randomElement(using: &rng) ?? 0x61 }
+            let text = String(decoding: bytes, as: UTF8.self).debugDescription
+            let expected = Self.reference(bytes)
+            var lines: [Int]?
+            for chunk in [1, 2, 3, 7, 64] {
+                guard let expected else {
+                    #expect(throws: LoadError.self, "\(text), chunk \(chunk)") { try parse(bytes: bytes, chunk: chunk) }
+                    continue
+                }
+                let rows = try parse(bytes: bytes, chunk: chunk)
+                #expect(rows.map(\.fields) == expected, "\(text), chunk \(chunk)")
+                if let lines { #expect(rows.map(\.line) == lines, "\(text), chunk \(chunk)") } else { lines = rows.map(\.line) }
+            }
+        }
+        // Blank records (only commas and spaces) are blank however the commas were read.
+        for text in [",,,", " , ,", ",\"\",", "\"\",,"] {
+            let parser = CSVParser(fileName: "t.csv")
+            var blank: [Bool] = []
+            try Array((text + "\nx,,\n").utf8).withUnsafeBytes { try parser.feed($0) { blank.append($0.isBlank) } }
+            #expect(blank == [true, false], "\(text)")
+        }
+    }
+
     @Test("quotes, commas and doubled quotes inside fields; CRLF; fed in tiny chunks")
     func quoting() throws {
         let rows = try parse("a,\"b, c\",\"say \"\"hi\"\"\"\r\n1,2,3\r\n")
