@@ -109,7 +109,8 @@ BEGIN
 
     INSERT INTO dw.mart_league
         (league, period_type, period, peer_group, domain, org_code, peer_group_source, average_score, metrics_scored,
-         metrics_expected, metrics_missing, ranked, not_ranked_reason, segment, method_year, four_hour_not_reported)
+         metrics_expected, metrics_missing, ranked, not_ranked_reason, segment, method_year, four_hour_not_reported,
+         league_rank)
     WITH scores AS (
         SELECT sc.league, sc.period_type, sc.period, sc.peer_group, sc.org_code, sc.standard_code, sc.score, sc.status, d.domain
           FROM dw.mart_league_score sc
@@ -142,6 +143,15 @@ BEGIN
           FROM judged WHERE ranked AND average_score IS NOT NULL
          GROUP BY league, period_type, period, peer_group, domain
     )
+    -- The rank among the ranked is stored (partitioned by whether a row is ranked, so only the
+    -- ranked count): readers of one trust or one period need no window over all of history.
+    SELECT x.*,
+           CASE WHEN x.ranked AND x.segment IS NOT NULL THEN
+                rank() OVER (PARTITION BY x.league, x.period_type, x.period, x.peer_group, x.domain,
+                                          x.ranked AND x.segment IS NOT NULL
+                             ORDER BY x.segment, x.average_score)
+           END
+      FROM (
     SELECT j.league, j.period_type, j.period, j.peer_group, j.domain, j.org_code, coalesce(pe.source, 'activity'),
            j.average_score, j.metrics_scored, j.metrics_expected, j.missing, j.ranked,
            CASE WHEN j.ranked THEN NULL
@@ -158,6 +168,8 @@ BEGIN
       FROM judged j
       LEFT JOIN cuts c USING (league, period_type, period, peer_group, domain)
       LEFT JOIN nofdb_league_peer pe ON pe.period_type = j.period_type AND pe.period = j.period AND pe.org_code = j.org_code
-      CROSS JOIN LATERAL dw.nof_method_for(j.period) m;
+      CROSS JOIN LATERAL dw.nof_method_for(j.period) m
+           ) AS x(league, period_type, period, peer_group, domain, org_code, peer_group_source, average_score, metrics_scored,
+                  metrics_expected, metrics_missing, ranked, not_ranked_reason, segment, method_year, four_hour_not_reported);
 END $$;
 COMMENT ON FUNCTION dw.refresh_league(date[]) IS 'Recomputes the nof and operational league tables (scores, averages, who is ranked, segments) for the given months and their quarters.';

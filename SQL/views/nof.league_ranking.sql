@@ -1,17 +1,14 @@
+-- nofdb's rank is stored in the mart by dw.refresh_league (same rule as the official one here).
 CREATE VIEW nof.league_ranking AS
-WITH input AS (
-    SELECT 'nofdb'::text AS source, league, period_type, period, peer_group, domain, org_code, average_score, segment
-      FROM dw.mart_league
-     WHERE ranked AND segment IS NOT NULL
-    UNION ALL
-    SELECT 'official', 'nof', 'quarter', period, trust_type, 'overall', org_code, average_score,
-           dw.adjusted_segment(unadjusted_segment, finance_override)
-      FROM nof.nof_official_summary
-     WHERE average_score IS NOT NULL AND unadjusted_segment IS NOT NULL
-)
-SELECT source, league, period_type, period, peer_group, domain, org_code, average_score, segment,
-       rank() OVER (PARTITION BY source, league, period_type, period, peer_group, domain ORDER BY segment, average_score) AS league_rank
-  FROM input;
+SELECT 'nofdb'::text AS source, league, period_type, period, peer_group, domain, org_code, average_score, segment, league_rank
+  FROM dw.mart_league
+ WHERE ranked AND segment IS NOT NULL
+UNION ALL
+SELECT 'official', 'nof', 'quarter', period, trust_type, 'overall', org_code, average_score,
+       dw.adjusted_segment(unadjusted_segment, finance_override),
+       rank() OVER (PARTITION BY period, trust_type ORDER BY dw.adjusted_segment(unadjusted_segment, finance_override), average_score)
+  FROM nof.nof_official_summary
+ WHERE average_score IS NOT NULL AND unadjusted_segment IS NOT NULL;
 COMMENT ON VIEW nof.league_ranking IS 'League ranks by segment, then average score (lower is better), with standard competition ranking (1, 2, 2, 4), over the ranked organisations only. source = nofdb ranks nofdb''s own segments; source = official applies the same SQL (and the finance override) to the official NOF averages and unadjusted segments. Grain: source x league x period x peer group x domain x organisation.';
 COMMENT ON COLUMN nof.league_ranking.source IS 'nofdb or official.';
 COMMENT ON COLUMN nof.league_ranking.league IS 'nof or operational (official rows: nof).';

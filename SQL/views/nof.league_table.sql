@@ -1,16 +1,13 @@
 CREATE VIEW nof.league_table AS
 SELECT l.league, l.period_type, l.period,
        CASE l.period_type WHEN 'quarter' THEN p.quarter_label ELSE p.month_name END AS period_label,
-       l.peer_group, l.domain, r.league_rank, l.ranked, l.not_ranked_reason, l.org_code, o.org_name, reg.region_name,
+       l.peer_group, l.domain, CASE WHEN l.ranked AND l.segment IS NOT NULL THEN l.league_rank END AS league_rank, l.ranked, l.not_ranked_reason, l.org_code, o.org_name, reg.region_name,
        l.segment, l.average_score, l.metrics_scored, l.metrics_expected, l.metrics_missing, l.four_hour_not_reported,
        l.peer_group_source, l.method_year,
        CASE WHEN l.four_hour_not_reported
             THEN 'A&E four-hour not reported (field test): scored on its other ' || l.metrics_scored || ' metrics' END AS note
   FROM dw.mart_league l
   JOIN dw.dim_period p ON p.period = l.period
-  LEFT JOIN nof.league_ranking r
-         ON r.source = 'nofdb' AND r.league = l.league AND r.period_type = l.period_type AND r.period = l.period
-        AND r.peer_group = l.peer_group AND r.domain = l.domain AND r.org_code = l.org_code
   LEFT JOIN dw.dim_organisation o ON o.org_code = l.org_code
   LEFT JOIN dw.dim_region reg ON reg.region_code = o.region_code;
 COMMENT ON VIEW nof.league_table IS 'nofdb league tables for each month and quarter, two of them: nof (the NHS Oversight Framework 2025/26 metrics these datasets provide, official ids) and operational (nofdb''s wider set of standards). Peer groups (acute, specialist, ambulance) come from trust types, never from activity alone unless no source types a trust (peer_group_source = activity). An organisation is ranked when scored on at least two metrics (one in a domain table) and at least half the metrics its peer group has data for; the others are listed with not_ranked_reason. Segments 1-4 among the ranked: quartiles of the averages (2025/26 method) or defined thresholds (2026/27). Grain: league x period x peer group x domain x organisation.';

@@ -36,7 +36,7 @@ struct SQLTreeTests {
                 #expect((order.firstIndex(of: dependency) ?? 0) < (order.firstIndex(of: view.name) ?? 0), "\(view.name) before \(dependency)")
             }
         }
-        #expect(WarehouseSQL.views.first { $0.name == "nof.league_table" }?.dependencies.contains("nof.league_ranking") == true)
+        #expect(WarehouseSQL.views.first { $0.name == "nof.nof_official_reproduction" }?.dependencies.contains("nof.league_ranking") == true)
     }
 
     @Test("a dependency cycle between files is refused with the cycle named")
