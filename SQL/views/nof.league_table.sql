@@ -1,7 +1,7 @@
 CREATE VIEW nof.league_table AS
 SELECT l.league, l.period_type, l.period,
        CASE l.period_type WHEN 'quarter' THEN p.quarter_label ELSE p.month_name END AS period_label,
-       l.peer_group, l.domain, CASE WHEN l.ranked AND l.segment IS NOT NULL THEN l.league_rank END AS league_rank, l.ranked, l.not_ranked_reason, l.org_code, o.org_name, reg.region_name,
+       l.peer_group, l.domain, l.league_rank, l.ranked, l.not_ranked_reason, l.org_code, o.org_name, reg.region_name,
        l.segment, l.average_score, l.metrics_scored, l.metrics_expected, l.metrics_missing, l.four_hour_not_reported,
        l.peer_group_source, l.method_year,
        CASE WHEN l.four_hour_not_reported

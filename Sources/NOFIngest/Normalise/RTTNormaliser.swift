@@ -203,7 +203,7 @@ final class RTTNormaliser: Normaliser {
                 }
             }
             // Binary COPY (FactTable.rtt.binaryCopy), in FactTable.rtt.columns' order; every
-            // count was range-checked by `count` above.
+            // count fits 32 bits (`largest` above).
             let periodDays = lastPeriodDays
             try context.sink.withRow(.rtt, period, line: row.rowNumber) { e in
                 e.beginBinaryRow(fields: 11)

@@ -15,8 +15,8 @@ public enum FactTable: String, CaseIterable, Sendable {
     case odsTrust = "fact_ods_trust"
     case odsSuccessor = "fact_ods_successor"
 
-    /// Whether the slice goes by binary COPY. Only the RTT fact: its 105 weekly bands as
-    /// text made the server's `int[]` parsing the largest cost of a national load.
+    /// Whether the slice goes by binary COPY. Only the RTT fact: its 105 weekly bands as text
+    /// cost the server an `array_in` per row (docs/performance.md measures what it saved).
     public var binaryCopy: Bool { self == .rtt }
 
     /// The `COPY … FROM STDIN` statement for a new slice table of this fact.
