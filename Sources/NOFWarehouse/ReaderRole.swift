@@ -12,6 +12,12 @@ public enum ReaderRole {
         public var notes: [String] = []
     }
 
+    /// How a BI tool should connect through psqlODBC. The driver's catalog (SQLTables, what
+    /// Power BI's and Tableau's navigators list) shows every `pg_class` name whatever the
+    /// role's privileges unless its "accessible only" extra option (bit 0x10 of `AB`) is set;
+    /// with it, the reader's list is the `nof` views and nothing else (SandboxTests).
+    public static let odbcAdvice = "ODBC (Power BI, Tableau, Excel through psqlODBC): add AB=0x10 to the connection string or the DSN in odbc.ini (psqlODBC's \"accessible only\"), so the catalog lists only the nof views; without it the driver also lists internal tables the role cannot open"
+
     /// One privilege a role has beyond reading the nof views.
     public struct Finding: Sendable, Equatable {
         public let kind: String

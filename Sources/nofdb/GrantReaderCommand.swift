@@ -40,5 +40,6 @@ struct GrantReaderCommand: ParsableCommand {
         print("\(outcome.created ? "created" : "updated") role \(outcome.role): SELECT on every view in schema nof, nothing else"
               + (outcome.canLogin ? " (can log in)" : " (no login: GRANT \(outcome.role) TO a user)"))
         for note in outcome.notes { print("note: \(note)") }
+        print("next: \(ReaderRole.odbcAdvice)")
     }
 }

@@ -90,30 +90,35 @@ struct SandboxTests {
         }
     }
 
-    @Test("through psqlODBC (what Power BI and Tableau use), the reader lists every nof view and can open nothing else")
+    @Test("through psqlODBC (what Power BI and Tableau use), the reader reads every nof view; with accessible-only the catalog lists them and nothing else; any other name fails to open")
     func odbcCatalog() throws {
         try withTestDatabase { db in
             let admin = try db.connect()
             let role = "nofdb_odbc_\(UUID().uuidString.prefix(6).lowercased())"
             let grant = try runNofdb(["grant-reader", role, "--password-stdin", "--database-url", db.conninfo], input: "odbc-pw\n")
             #expect(grant.status == 0, "\(grant.stderr)")
+            #expect(grant.stdout.contains("AB=0x10"), "grant-reader tells BI users the ODBC setting: \(grant.stdout)")
             defer { _ = try? admin.executeScript("DROP OWNED BY \(role); DROP ROLE \(role)") }
             let options = db.config.parsedOptions() ?? [:]
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-            process.arguments = [TestEnvironment.packageRoot.appendingPathComponent("Scripts/odbc-catalog").path,
-                                 options["host"] ?? "localhost", options["port"] ?? "5432", options["dbname"] ?? "", role, "--read"]
-            let out = Pipe(), err = Pipe(), input = Pipe()
-            process.standardOutput = out
-            process.standardError = err
-            process.standardInput = input
-            try process.run()
-            input.fileHandleForWriting.write(Data("odbc-pw\n".utf8))
-            try input.fileHandleForWriting.close()
-            let listing = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            let problem = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0, "Scripts/odbc-catalog (needs odbc-postgresql, unixodbc, python3-pyodbc): \(problem)")
+            func catalog(_ flags: [String]) throws -> String {
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+                process.arguments = [TestEnvironment.packageRoot.appendingPathComponent("Scripts/odbc-catalog").path,
+                                     options["host"] ?? "localhost", options["port"] ?? "5432", options["dbname"] ?? "", role] + flags
+                let out = Pipe(), err = Pipe(), input = Pipe()
+                process.standardOutput = out
+                process.standardError = err
+                process.standardInput = input
+                try process.run()
+                input.fileHandleForWriting.write(Data("odbc-pw\n".utf8))
+                try input.fileHandleForWriting.close()
+                let listing = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                let problem = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                process.waitUntilExit()
+                #expect(process.terminationStatus == 0, "Scripts/odbc-catalog \(flags) (needs odbc-postgresql, unixodbc, python3-pyodbc): \(problem)")
+                return listing
+            }
+            let listing = try catalog(["--read"])
             let allRows = listing.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
             let rows = allRows.filter { $0.first != "read" }
             let views = Set(rows.filter { $0.first == "nof" }.map { $0[1] })
@@ -130,7 +135,16 @@ struct SandboxTests {
                 """)
             #expect(reads.first { $0[1] == "nof.data_dictionary" }?[2] == columns, "nof.data_dictionary through ODBC: one row per view column (\(columns ?? "?"))")
 
-            // psqlODBC lists pg_class whatever the privileges: every other name it shows must fail to open.
+            // With psqlODBC's "accessible only" option (AB=0x10, what docs/warehouse.md and
+            // grant-reader tell BI users to set), the catalog is the nof views and nothing else.
+            let accessible = try catalog(["--accessible-only"]).split(separator: "\n").map {
+                $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            }
+            #expect(Set(accessible.map { $0.prefix(2).joined(separator: ".") }) == Set(expected.map { "nof.\($0)" }),
+                    "accessible-only catalog: \(accessible.filter { $0.first != "nof" }.map { $0.prefix(2).joined(separator: ".") })")
+            #expect(accessible.count == expected.count)
+
+            // Without the option psqlODBC lists pg_class whatever the privileges: every other name it shows must fail to open.
             var readerOptions = options
             readerOptions["user"] = role
             readerOptions["password"] = "odbc-pw"
