@@ -55,8 +55,9 @@ public struct SchemaObject: Sendable, Equatable {
 
 /// The SQL that travels inside the binary, read from the embedded `SQL/` tree.
 public enum WarehouseSQL {
-    /// Migrations in version order.
-    public static var migrations: [Migration] {
+    /// Migrations in version order (read from the embedded files once per process, as are
+    /// `logic` and `views`: every command's start checks the database against them).
+    public static let migrations: [Migration] = {
         SQLTree.files(in: "migrations").compactMap { file -> Migration? in
             let digits = file.name.prefix { $0.isNumber }
             guard let version = Int(digits) else { return nil }
@@ -66,13 +67,13 @@ public enum WarehouseSQL {
                 supersedes: file.header("supersedes").compactMap { $0.split(separator: " ").first.map(String.init) },
                 depends: file.header("depends").flatMap(Self.names))
         }.sorted { $0.version < $1.version }
-    }
+    }()
 
     /// Functions and procedures, in dependency order.
-    public static var logic: [SchemaObject] { objects(.logic) }
+    public static let logic: [SchemaObject] = objects(.logic)
 
     /// Views (public `nof` views and internal `dw` ones), in dependency order.
-    public static var views: [SchemaObject] { objects(.view) }
+    public static let views: [SchemaObject] = objects(.view)
 
     static func objects(_ kind: SchemaObject.Kind) -> [SchemaObject] {
         let files = SQLTree.files(in: kind == .logic ? "logic" : "views")
@@ -220,14 +221,23 @@ public struct Migrator {
         self.views = views
     }
 
-    /// The checksum of the embedded tree, recorded once a database matches it.
-    public static var embeddedTreeChecksum: String { Migrator(connection: nil).treeChecksum }
+    /// The checksum of the embedded tree, recorded once a database matches it. Computed from
+    /// the files alone, without ordering the objects by their dependencies (which every
+    /// command's start-up would otherwise pay for): the checksum does not depend on order.
+    public static let embeddedTreeChecksum: String = treeChecksum(
+        migrations: WarehouseSQL.migrations,
+        objects: SQLTree.files.filter { $0.folder == "logic" || $0.folder == "views" }.map { ($0.path, $0.sha256) })
 
     /// The checksum recorded once a database matches these files (see `requireCurrent`).
     var treeChecksum: String {
-        let parts = migrations.map { "m\($0.version) \($0.checksum)" } + logic.map { "\($0.key) \($0.checksum)" }
-            + views.map { "\($0.key) \($0.checksum)" }
-        return SQLTree.sha256(parts.joined(separator: "\n"))
+        Self.treeChecksum(migrations: migrations, objects: (logic + views).map { ($0.key, $0.checksum) })
+    }
+
+    /// SHA-256 of one line per migration (`m<version> <checksum>`) and per function or view
+    /// file (`<path below SQL/> <checksum>`), sorted.
+    static func treeChecksum(migrations: [Migration], objects: [(key: String, checksum: String)]) -> String {
+        let parts = migrations.map { "m\($0.version) \($0.checksum)" } + objects.map { "\($0.key) \($0.checksum)" }
+        return SQLTree.sha256(parts.sorted().joined(separator: "\n"))
     }
 
     /// Brings the database up to date. Two concurrent runs are safe: they serialise on an

@@ -1,7 +1,7 @@
 import Foundation
 import NOFPostgres
 import NOFSQL
-import NOFWarehouse
+@testable import NOFWarehouse
 import Testing
 import TestSupport
 
@@ -37,6 +37,21 @@ struct SQLTreeTests {
             }
         }
         #expect(WarehouseSQL.views.first { $0.name == "nof.nof_official_reproduction" }?.dependencies.contains("nof.league_ranking") == true)
+    }
+
+    @Test("headers are read from the leading comments only; the start-up tree checksum equals the one init records and changes with any file")
+    func headersAndChecksum() throws {
+        let file = SQLFile(path: "logic/dw.x.sql", text: "-- why it exists\n  -- depends: dw.a, dw.b (reason)\t\n\n--supersedes:  abc def\nCREATE FUNCTION dw.x() ...\n-- depends: dw.not_a_header\n")
+        #expect(file.header("depends") == ["dw.a, dw.b (reason)"])
+        #expect(file.header("supersedes") == ["abc def"])
+        #expect(file.header("rule").isEmpty)
+        // The cheap checksum every command computes at start equals the one init records from
+        // the dependency-ordered objects.
+        #expect(Migrator.embeddedTreeChecksum == Migrator(connection: nil).treeChecksum)
+        var views = WarehouseSQL.views
+        views[0] = SchemaObject(kind: .view, name: views[0].name, sql: views[0].sql + " ")
+        #expect(Migrator(connection: nil, views: views).treeChecksum != Migrator.embeddedTreeChecksum)
+        #expect(Migrator(connection: nil, migrations: Array(WarehouseSQL.migrations.dropLast())).treeChecksum != Migrator.embeddedTreeChecksum)
     }
 
     @Test("a dependency cycle between files is refused with the cycle named")
