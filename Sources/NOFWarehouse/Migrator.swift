@@ -226,7 +226,7 @@ public struct Migrator {
     /// command's start-up would otherwise pay for): the checksum does not depend on order.
     public static let embeddedTreeChecksum: String = treeChecksum(
         migrations: WarehouseSQL.migrations,
-        objects: SQLTree.files.filter { $0.folder == "logic" || $0.folder == "views" }.map { ($0.path, $0.sha256) })
+        objects: (SQLTree.files(in: "logic") + SQLTree.files(in: "views")).map { ($0.path, $0.sha256) })
 
     /// The checksum recorded once a database matches these files (see `requireCurrent`).
     var treeChecksum: String {

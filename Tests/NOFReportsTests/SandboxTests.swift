@@ -100,7 +100,8 @@ struct SandboxTests {
             #expect(grant.stdout.contains("AB=0x10"), "grant-reader tells BI users the ODBC setting: \(grant.stdout)")
             defer { _ = try? admin.executeScript("DROP OWNED BY \(role); DROP ROLE \(role)") }
             let options = db.config.parsedOptions() ?? [:]
-            func catalog(_ flags: [String]) throws -> String {
+            // One row per line Scripts/odbc-catalog prints, split at tabs.
+            func catalog(_ flags: [String]) throws -> [[String]] {
                 let process = Process()
                 process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
                 process.arguments = [TestEnvironment.packageRoot.appendingPathComponent("Scripts/odbc-catalog").path,
@@ -116,10 +117,9 @@ struct SandboxTests {
                 let problem = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
                 process.waitUntilExit()
                 #expect(process.terminationStatus == 0, "Scripts/odbc-catalog \(flags) (needs odbc-postgresql, unixodbc, python3-pyodbc): \(problem)")
-                return listing
+                return listing.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
             }
-            let listing = try catalog(["--read"])
-            let allRows = listing.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+            let allRows = try catalog(["--read"])
             let rows = allRows.filter { $0.first != "read" }
             let views = Set(rows.filter { $0.first == "nof" }.map { $0[1] })
             let expected = Set(try admin.query("SELECT viewname FROM pg_views WHERE schemaname = 'nof'") { $0.string(0) ?? "" })
@@ -137,9 +137,7 @@ struct SandboxTests {
 
             // With psqlODBC's "accessible only" option (AB=0x10, what docs/warehouse.md and
             // grant-reader tell BI users to set), the catalog is the nof views and nothing else.
-            let accessible = try catalog(["--accessible-only"]).split(separator: "\n").map {
-                $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            }
+            let accessible = try catalog(["--accessible-only"])
             #expect(Set(accessible.map { $0.prefix(2).joined(separator: ".") }) == Set(expected.map { "nof.\($0)" }),
                     "accessible-only catalog: \(accessible.filter { $0.first != "nof" }.map { $0.prefix(2).joined(separator: ".") })")
             #expect(accessible.count == expected.count)
