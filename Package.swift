@@ -106,6 +106,13 @@ let package = Package(
             name: "NOFReportsTests",
             dependencies: ["NOFReports", "NOFIngest", "NOFSample", "NOFPostgres", "NOFCore", "TestSupport"],
             exclude: ["Snapshots"]),
+        // Tests that need neither PostgreSQL nor ../shared: `swift test --filter UnitTests`.
+        .testTarget(
+            name: "UnitTests",
+            dependencies: [
+                "NOFPostgres", "NOFCore", "NOFIngest", "NOFReports", "NOFWarehouse", "NOFSQL", "NOFSample",
+            ],
+            exclude: ["README.md"]),
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
