@@ -39,8 +39,7 @@ extension Connection {
     ) throws -> T {
         try acquire(lock, wait: wait, onWait: onWait, transactionScope: false)
         defer {
-            _ = try? execute(
-                "SELECT pg_advisory_unlock($1::int4, $2::int4)", [AdvisoryLock.lockClass, lock.key])
+            _ = try? execute("SELECT pg_advisory_unlock(\(AdvisoryLock.lockClass), \(lock.key))")
         }
         return try body()
     }
@@ -60,18 +59,23 @@ extension Connection {
 
     /// Releases a session-scope advisory lock taken with `acquireAdvisoryLock(_:)`.
     public func releaseAdvisoryLock(_ lock: AdvisoryLock) {
-        _ = try? execute("SELECT pg_advisory_unlock($1::int4, $2::int4)", [AdvisoryLock.lockClass, lock.key])
+        _ = try? execute("SELECT pg_advisory_unlock(\(AdvisoryLock.lockClass), \(lock.key))")
     }
 
     private func acquire(
         _ lock: AdvisoryLock, wait: Bool, onWait: () -> Void, transactionScope: Bool
     ) throws {
-        let suffix = transactionScope ? "_xact" : ""
-        let got = try scalar(
-            "SELECT pg_try_advisory\(suffix)_lock($1::int4, $2::int4)", [AdvisoryLock.lockClass, lock.key])
-        if got == "t" { return }
+        let (key1, key2) = (AdvisoryLock.lockClass, lock.key)
+        let got = transactionScope
+            ? try value("SELECT pg_try_advisory_xact_lock(\(key1), \(key2)) AS got", as: Bool.self)
+            : try value("SELECT pg_try_advisory_lock(\(key1), \(key2)) AS got", as: Bool.self)
+        if got { return }
         guard wait else { throw LockBusyError(lock: lock) }
         onWait()
-        try execute("SELECT pg_advisory\(suffix)_lock($1::int4, $2::int4)", [AdvisoryLock.lockClass, lock.key])
+        if transactionScope {
+            try execute("SELECT pg_advisory_xact_lock(\(key1), \(key2))")
+        } else {
+            try execute("SELECT pg_advisory_lock(\(key1), \(key2))")
+        }
     }
 }

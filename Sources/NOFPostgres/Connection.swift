@@ -1,33 +1,6 @@
 import CLibPQ
 import Foundation
 
-/// A value that can be bound to a `$n` parameter. Values travel in PostgreSQL's text format,
-/// separately from the SQL: they are never interpolated into it.
-public protocol PostgresBindable {
-    /// The text form PostgreSQL accepts for this value, or nil for SQL NULL.
-    var postgresText: String? { get }
-}
-
-extension String: PostgresBindable { public var postgresText: String? { self } }
-extension Substring: PostgresBindable { public var postgresText: String? { String(self) } }
-extension Int: PostgresBindable { public var postgresText: String? { String(self) } }
-extension Int32: PostgresBindable { public var postgresText: String? { String(self) } }
-extension Int64: PostgresBindable { public var postgresText: String? { String(self) } }
-extension Double: PostgresBindable {
-    public var postgresText: String? {
-        if isNaN { return "NaN" }
-        if isInfinite { return self > 0 ? "Infinity" : "-Infinity" }
-        return String(self)
-    }
-}
-extension Decimal: PostgresBindable {
-    public var postgresText: String? { isNaN ? "NaN" : NSDecimalNumber(decimal: self).stringValue }
-}
-extension Bool: PostgresBindable { public var postgresText: String? { self ? "true" : "false" } }
-extension Optional: PostgresBindable where Wrapped: PostgresBindable {
-    public var postgresText: String? { self.flatMap { $0.postgresText } }
-}
-
 /// One connection to PostgreSQL through libpq.
 ///
 /// A connection belongs to one task at a time (libpq's rule); it is deliberately not `Sendable`.
@@ -114,42 +87,25 @@ public final class Connection {
         return config.redact(String(cString: text).trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
-    /// Runs one statement with `$1…` parameters bound as text. Returns the rows it produced.
+    /// Runs one statement, its values bound with their types. Returns the rows it produced.
     @discardableResult
-    public func execute(_ sql: String, _ parameters: [(any PostgresBindable)?] = []) throws -> QueryResult {
-        let conn = try handle(sql: sql)
-        let texts: [String?] = parameters.map { $0?.postgresText }
-        let result: OpaquePointer? = withCStrings(texts) { pointers in
-            PQexecParams(conn, sql, Int32(texts.count), nil, pointers, nil, nil, 0)
+    public func execute(_ query: SQLQuery) throws -> QueryResult {
+        let conn = try handle(sql: query.sql)
+        let result: OpaquePointer? = withParameters(query.binds) { count, types, values in
+            PQexecParams(conn, query.sql, count, types, values, nil, nil, 0)
         }
-        return try checked(result, sql: sql)
+        return try checked(result, sql: query.sql)
     }
 
-    /// Runs one statement with every parameter declared as `text` (OID 25), so a statement may
-    /// leave some of them unused and cast the others itself (`$2::date`). For canned reports.
-    @discardableResult
-    public func executeTextParameters(_ sql: String, _ parameters: [String?]) throws -> QueryResult {
+    /// Runs a query and hands its rows over as they arrive (libpq single-row mode), so memory
+    /// stays flat however large the result: `onRows` gets results of one row each (and a last
+    /// one with none, which still has the columns). Return false from `onRows` to stop early:
+    /// the rest is cancelled and drained.
+    public func stream(_ query: SQLQuery, onRows: (QueryResult) throws -> Bool) throws {
+        let sql = query.sql
         let conn = try handle(sql: sql)
-        let types = [UInt32](repeating: 25, count: parameters.count)
-        let result: OpaquePointer? = types.withUnsafeBufferPointer { typeBuffer in
-            withCStrings(parameters) { pointers in
-                PQexecParams(conn, sql, Int32(parameters.count), typeBuffer.baseAddress, pointers, nil, nil, 0)
-            }
-        }
-        return try checked(result, sql: sql)
-    }
-
-    /// Runs a query with text parameters and hands its rows over as they arrive (libpq
-    /// single-row mode), so memory stays flat however large the result: `onRows` gets
-    /// results of one row each (and a last one with none, which still has the columns).
-    /// Return false from `onRows` to stop early: the rest is cancelled and drained.
-    public func streamTextParameters(_ sql: String, _ parameters: [String?], onRows: (QueryResult) throws -> Bool) throws {
-        let conn = try handle(sql: sql)
-        let types = [UInt32](repeating: 25, count: parameters.count)
-        let sent: Int32 = types.withUnsafeBufferPointer { typeBuffer in
-            withCStrings(parameters) { pointers in
-                PQsendQueryParams(conn, sql, Int32(parameters.count), typeBuffer.baseAddress, pointers, nil, nil, 0)
-            }
+        let sent: Int32 = withParameters(query.binds) { count, types, values in
+            PQsendQueryParams(conn, sql, count, types, values, nil, nil, 0)
         }
         guard sent == 1 else { throw PostgresError(kind: .connection, message: lastErrorMessage(), sql: sql) }
         PQsetSingleRowMode(conn)
@@ -167,14 +123,7 @@ public final class Connection {
                 } catch {
                     failure = error
                 }
-                if !wanted || failure != nil {
-                    // Stop the server sending the rest; the remaining results are drained above.
-                    if let cancel = PQgetCancel(conn) {
-                        var buffer = [CChar](repeating: 0, count: 256)
-                        _ = PQcancel(cancel, &buffer, Int32(buffer.count))
-                        PQfreeCancel(cancel)
-                    }
-                }
+                if !wanted || failure != nil { cancelRunningQuery() }
             default:
                 let error = Self.error(from: result, sql: sql, fallback: lastErrorMessage())
                 PQclear(result)
@@ -183,6 +132,15 @@ public final class Connection {
             }
         }
         if let failure { throw failure }
+    }
+
+    /// Asks the server to stop the statement this connection is running (what remains
+    /// arrives as an error result, which the caller drains).
+    public func cancelRunningQuery() {
+        guard let conn, let cancel = PQgetCancel(conn) else { return }
+        var buffer = [CChar](repeating: 0, count: 256)
+        _ = PQcancel(cancel, &buffer, Int32(buffer.count))
+        PQfreeCancel(cancel)
     }
 
     /// Runs a script of several statements without parameters (used for migrations).
@@ -194,18 +152,35 @@ public final class Connection {
     }
 
     /// Runs a query and maps every row.
-    public func query<T>(
-        _ sql: String, _ parameters: [(any PostgresBindable)?] = [], _ transform: (Row) throws -> T
-    ) throws -> [T] {
-        let result = try execute(sql, parameters)
-        return try result.rows.map(transform)
+    public func query<T>(_ query: SQLQuery, _ transform: (Row) throws -> T) throws -> [T] {
+        try execute(query).rows.map(transform)
     }
 
-    /// The first column of the first row, or nil when there is no row or it is NULL.
-    public func scalar(_ sql: String, _ parameters: [(any PostgresBindable)?] = []) throws -> String? {
-        let result = try execute(sql, parameters)
+    /// Runs a query and decodes every row into `T`, column by property name (snake_case).
+    public func query<T: Decodable>(_ query: SQLQuery, as type: T.Type) throws -> [T] {
+        try execute(query).rows.map { try $0.decode(T.self) }
+    }
+
+    /// The value of a query that returns exactly one row of one column, as `T` (Optional
+    /// when NULL is a possible answer). Throws when there is no row, or more than one.
+    public func value<T: PostgresDecodable>(_ query: SQLQuery, as type: T.Type = T.self) throws -> T {
+        guard let value = try firstValue(query, as: T.self) else {
+            throw PostgresError(kind: .client, message: "the query returned no row where one was expected", sql: query.sql)
+        }
+        return value
+    }
+
+    /// The single column of the first row as `T`, or nil when the query returned no row.
+    public func firstValue<T: PostgresDecodable>(_ query: SQLQuery, as type: T.Type = T.self) throws -> T? {
+        let result = try execute(query)
+        guard result.columnCount == 1 else {
+            throw PostgresError(kind: .client, message: "expected one column, the query returned \(result.columnCount)", sql: query.sql)
+        }
         guard result.rowCount > 0 else { return nil }
-        return result.string(row: 0, column: 0)
+        guard result.rowCount == 1 else {
+            throw PostgresError(kind: .client, message: "expected at most one row, the query returned \(result.rowCount)", sql: query.sql)
+        }
+        return try result.rows[0].decode(result.columnNames[0], as: T.self)
     }
 
     func checked(_ result: OpaquePointer?, sql: String?) throws -> QueryResult {
@@ -255,13 +230,13 @@ public final class Connection {
     ) throws -> T {
         if inTransaction {
             let name = "nofdb_sp_\(UInt32.random(in: 0...UInt32.max))"
-            try execute("SAVEPOINT \(name)")
+            try execute("SAVEPOINT \(identifier: name)")
             do {
                 let value = try body(self)
-                try execute("RELEASE SAVEPOINT \(name)")
+                try execute("RELEASE SAVEPOINT \(identifier: name)")
                 return value
             } catch {
-                _ = try? execute("ROLLBACK TO SAVEPOINT \(name)")
+                _ = try? execute("ROLLBACK TO SAVEPOINT \(identifier: name)")
                 throw error
             }
         }
@@ -269,8 +244,8 @@ public final class Connection {
         do {
             if let statementTimeout {
                 // SET LOCAL, not set_config(): nofdb init revokes set_config from PUBLIC (it
-                // could switch roles inside a sandboxed query). An Int needs no quoting.
-                try execute("SET LOCAL statement_timeout = \(max(0, statementTimeout))")
+                // could switch roles inside a sandboxed query). SET takes no parameters.
+                try execute("SET LOCAL statement_timeout = \(integer: max(0, statementTimeout))")
             }
             let value = try body(self)
             try execute("COMMIT")
@@ -292,12 +267,19 @@ public final class Connection {
     }
 }
 
-/// Calls `body` with C strings for `values` that stay alive for the whole call (nil = SQL NULL).
-func withCStrings<R>(_ values: [String?], _ body: (UnsafePointer<UnsafePointer<CChar>?>?) -> R) -> R {
-    let storage: [UnsafeMutablePointer<CChar>?] = values.map { value in value.flatMap { strdup($0) } }
+/// Calls `body` with the parameter count, type OIDs and C strings of `binds`, all alive for
+/// the whole call (a nil string is SQL NULL).
+func withParameters<R>(
+    _ binds: [PostgresBind],
+    _ body: (Int32, UnsafePointer<UInt32>?, UnsafePointer<UnsafePointer<CChar>?>?) -> R
+) -> R {
+    let storage: [UnsafeMutablePointer<CChar>?] = binds.map { bind in bind.text.flatMap { strdup($0) } }
     defer { for pointer in storage { free(pointer) } }
     let constant: [UnsafePointer<CChar>?] = storage.map { $0.map { UnsafePointer($0) } }
-    return constant.withUnsafeBufferPointer { buffer in
-        body(buffer.isEmpty ? nil : buffer.baseAddress)
+    let types = binds.map(\.type.oid)
+    return types.withUnsafeBufferPointer { typeBuffer in
+        constant.withUnsafeBufferPointer { buffer in
+            body(Int32(binds.count), binds.isEmpty ? nil : typeBuffer.baseAddress, binds.isEmpty ? nil : buffer.baseAddress)
+        }
     }
 }

@@ -380,10 +380,10 @@ extension Connection {
     /// `pipelined`: a background thread feeds libpq while the caller keeps encoding, so
     /// client and server work at the same time. The connection must not be used for anything
     /// else until `finish()` or `abort(_:)` returns.
-    public func beginCopy(_ sql: String, chunkSize: Int = 1 << 20, pipelined: Bool = false) throws -> CopyWriter {
-        let conn = try handle(sql: sql)
-        _ = try execute(sql)
-        return CopyWriter(connection: self, conn: conn, chunkSize: chunkSize, sql: sql, pipelined: pipelined)
+    public func beginCopy(_ statement: SQLQuery, chunkSize: Int = 1 << 20, pipelined: Bool = false) throws -> CopyWriter {
+        let conn = try handle(sql: statement.sql)
+        _ = try execute(statement)
+        return CopyWriter(connection: self, conn: conn, chunkSize: chunkSize, sql: statement.sql, pipelined: pipelined)
     }
 
     /// Runs `COPY … FROM STDIN` and lets `body` stream rows through a `CopyWriter`.
@@ -393,9 +393,9 @@ extension Connection {
     /// names the offending line. Returns the number of rows the server stored.
     @discardableResult
     public func copyIn(
-        _ sql: String, chunkSize: Int = 1 << 20, _ body: (CopyWriter) throws -> Void
+        _ statement: SQLQuery, chunkSize: Int = 1 << 20, _ body: (CopyWriter) throws -> Void
     ) throws -> Int {
-        let writer = try beginCopy(sql, chunkSize: chunkSize)
+        let writer = try beginCopy(statement, chunkSize: chunkSize)
         do {
             try body(writer)
         } catch {

@@ -2,9 +2,9 @@ import CLibPQ
 import Foundation
 
 /// The PostgreSQL type of a result column, reduced to what renderers and readers need.
-public enum PostgresType: Sendable, Equatable {
+public indirect enum PostgresType: Sendable, Equatable, CustomStringConvertible {
     case bool, int2, int4, int8, float4, float8, numeric, text, date, timestamp, timestamptz
-    case json, other(UInt32)
+    case json, array(PostgresType), other(UInt32)
 
     init(oid: UInt32) {
         switch oid {
@@ -20,7 +20,38 @@ public enum PostgresType: Sendable, Equatable {
         case 1114: self = .timestamp
         case 1184: self = .timestamptz
         case 114, 3802: self = .json
+        case 1000: self = .array(.bool)
+        case 1005: self = .array(.int2)
+        case 1007: self = .array(.int4)
+        case 1016: self = .array(.int8)
+        case 1021: self = .array(.float4)
+        case 1022: self = .array(.float8)
+        case 1231: self = .array(.numeric)
+        case 1009, 1015, 1014, 1003: self = .array(.text)
+        case 1182: self = .array(.date)
+        case 1115: self = .array(.timestamp)
+        case 1185: self = .array(.timestamptz)
         default: self = .other(oid)
+        }
+    }
+
+    /// The SQL name, for messages.
+    public var description: String {
+        switch self {
+        case .bool: return "boolean"
+        case .int2: return "smallint"
+        case .int4: return "integer"
+        case .int8: return "bigint"
+        case .float4: return "real"
+        case .float8: return "double precision"
+        case .numeric: return "numeric"
+        case .text: return "text"
+        case .date: return "date"
+        case .timestamp: return "timestamp"
+        case .timestamptz: return "timestamp with time zone"
+        case .json: return "json"
+        case .array(let element): return "\(element)[]"
+        case .other(let oid): return "type with OID \(oid)"
         }
     }
 
@@ -42,7 +73,7 @@ public enum PostgresType: Sendable, Equatable {
 }
 
 /// A calendar date as PostgreSQL's `date` type holds it.
-public struct PostgresDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct PostgresDate: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     public var year: Int
     public var month: Int
     public var day: Int
@@ -90,22 +121,33 @@ public final class QueryResult {
         (0..<columnCount).map { PostgresType(oid: PQftype(result, Int32($0))) }
     }
 
-    /// The index of a column by name, or nil.
-    public func columnIndex(_ name: String) -> Int? {
-        let index = Int(PQfnumber(result, "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""))
-        return index >= 0 ? index : nil
-    }
+    /// The index of a column by name (exactly as the result names it), or nil.
+    public func columnIndex(_ name: String) -> Int? { columnIndexes[name] }
+
+    private lazy var columnIndexes: [String: Int] = {
+        var indexes: [String: Int] = [:]
+        for (i, name) in columnNames.enumerated() where indexes[name] == nil { indexes[name] = i }
+        return indexes
+    }()
+
+    /// The SQL type of a column.
+    public func columnType(_ column: Int) -> PostgresType { PostgresType(oid: PQftype(result, Int32(column))) }
 
     public func isNull(row: Int, column: Int) -> Bool {
         PQgetisnull(result, Int32(row), Int32(column)) == 1
     }
 
-    /// The text of a cell, or nil for NULL or out-of-range indexes.
+    /// The text of a cell, or nil for NULL; for renderers that show every column as it comes
+    /// (reads of known columns go through `Row.decode`). Out-of-range indexes are a bug.
     public func string(row: Int, column: Int) -> String? {
-        guard row >= 0, row < rowCount, column >= 0, column < columnCount,
-              !isNull(row: row, column: column),
-              let value = PQgetvalue(result, Int32(row), Int32(column))
-        else { return nil }
+        precondition(row >= 0 && row < rowCount && column >= 0 && column < columnCount,
+                     "cell (\(row), \(column)) outside a \(rowCount)×\(columnCount) result")
+        if isNull(row: row, column: column) { return nil }
+        return rawText(row: row, column: column)
+    }
+
+    func rawText(row: Int, column: Int) -> String {
+        guard let value = PQgetvalue(result, Int32(row), Int32(column)) else { return "" }
         return String(cString: value)
     }
 
@@ -113,66 +155,34 @@ public final class QueryResult {
     public var rows: [Row] { (0..<rowCount).map { Row(result: self, index: $0) } }
 }
 
-/// One row of a `QueryResult`, with typed access by column index or name.
+/// One row of a `QueryResult`, read by column name with typed decoding.
+///
+///     let period: PostgresDate = try row.decode("period")     // throws if missing, NULL or not a date
+///     let rate: Decimal? = try row.decode("rate")             // nil only for SQL NULL
 public struct Row {
     public let result: QueryResult
     public let index: Int
 
-    func columnIndex(_ name: String) throws -> Int {
-        guard let i = result.columnIndex(name) else {
-            throw PostgresError(kind: .client, message: "the result has no column named \(name)")
+    /// The column's value as `T`; throws `PostgresDecodingError` naming the column, the Swift
+    /// type wanted and the SQL type found when it is missing, NULL (unless `T` is Optional) or
+    /// of a type `T` does not read.
+    public func decode<T: PostgresDecodable>(_ column: String, as type: T.Type = T.self) throws -> T {
+        guard let c = result.columnIndex(column) else {
+            throw PostgresDecodingError(column: column, swiftType: "\(T.self)", sqlType: nil,
+                                        problem: .missingColumn(available: result.columnNames))
         }
-        return i
-    }
-
-    public func isNull(_ column: Int) -> Bool { result.isNull(row: index, column: column) }
-    public func string(_ column: Int) -> String? { result.string(row: index, column: column) }
-    public func string(_ name: String) throws -> String? { string(try columnIndex(name)) }
-
-    public func int(_ column: Int) throws -> Int? {
-        guard let text = string(column) else { return nil }
-        guard let value = Int(text) else { throw typeError(column, text, "an integer") }
-        return value
-    }
-    public func int(_ name: String) throws -> Int? { try int(try columnIndex(name)) }
-
-    public func double(_ column: Int) throws -> Double? {
-        guard let text = string(column) else { return nil }
-        guard let value = Double(text) else { throw typeError(column, text, "a number") }
-        return value
-    }
-    public func double(_ name: String) throws -> Double? { try double(try columnIndex(name)) }
-
-    /// A `numeric` (or any number) as an exact Decimal.
-    public func decimal(_ column: Int) throws -> Decimal? {
-        guard let text = string(column) else { return nil }
-        if text == "NaN" { return Decimal.nan }
-        guard let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else {
-            throw typeError(column, text, "a decimal number")
-        }
-        return value
-    }
-    public func decimal(_ name: String) throws -> Decimal? { try decimal(try columnIndex(name)) }
-
-    public func bool(_ column: Int) throws -> Bool? {
-        guard let text = string(column) else { return nil }
-        switch text {
-        case "t", "true": return true
-        case "f", "false": return false
-        default: throw typeError(column, text, "a boolean")
+        let sqlType = result.columnType(c)
+        do {
+            if result.isNull(row: index, column: c) { return try T.decodeNull() }
+            return try T.decode(result.rawText(row: index, column: c), type: sqlType)
+        } catch {
+            throw PostgresDecodingError(column: column, swiftType: "\(T.self)", sqlType: sqlType.description, problem: error)
         }
     }
-    public func bool(_ name: String) throws -> Bool? { try bool(try columnIndex(name)) }
 
-    public func date(_ column: Int) throws -> PostgresDate? {
-        guard let text = string(column) else { return nil }
-        guard let value = PostgresDate(text) else { throw typeError(column, text, "a date") }
-        return value
-    }
-    public func date(_ name: String) throws -> PostgresDate? { try date(try columnIndex(name)) }
-
-    private func typeError(_ column: Int, _ text: String, _ expected: String) -> PostgresError {
-        let name = column < result.columnCount ? result.columnNames[column] : "#\(column)"
-        return PostgresError(kind: .client, message: "column \(name) holds \"\(text)\", not \(expected)")
+    /// The whole row as a `Decodable` struct: each property is read from the column of the
+    /// same name in snake_case (`periodLabel` from `period_label`), with the same checks.
+    public func decode<T: Decodable>(_ type: T.Type) throws -> T {
+        try T(from: RowDecoder(row: self))
     }
 }
