@@ -5,14 +5,14 @@ WITH members AS (
       FROM dw.mart_standard m
       JOIN dw.organisation_icb_month om ON om.org_code = m.org_code AND om.period = m.period
       JOIN dw.dim_standard s ON s.standard_code = m.standard_code
-     WHERE m.org_level = 'provider' AND s.aggregation IN ('pct', 'sum') AND ($1::date[] IS NULL OR m.period = ANY ($1::date[]))
+     WHERE m.org_level = 'provider' AND s.aggregation IN ('pct', 'sum') AND (:periods IS NULL OR m.period = ANY (:periods))
      GROUP BY m.period, om.icb_code, m.standard_code, m.breakdown
 )
 SELECT coalesce(i.period, p.period) AS period, coalesce(i.org_code, p.icb_code) AS icb_code,
        coalesce(i.standard_code, p.standard_code) AS standard_code, i.numerator AS icb_numerator, p.numerator AS trusts_numerator,
        i.denominator AS icb_denominator, p.denominator AS trusts_denominator
   FROM (SELECT m.* FROM dw.mart_standard m JOIN dw.dim_standard s ON s.standard_code = m.standard_code
-         WHERE m.org_level = 'icb' AND s.aggregation IN ('pct', 'sum') AND ($1::date[] IS NULL OR m.period = ANY ($1::date[]))) i
+         WHERE m.org_level = 'icb' AND s.aggregation IN ('pct', 'sum') AND (:periods IS NULL OR m.period = ANY (:periods))) i
   FULL JOIN members p ON p.period = i.period AND p.icb_code = i.org_code AND p.standard_code = i.standard_code AND p.breakdown = i.breakdown
  WHERE i.numerator IS DISTINCT FROM p.numerator OR i.denominator IS DISTINCT FROM p.denominator
 UNION ALL

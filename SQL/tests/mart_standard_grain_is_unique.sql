@@ -2,6 +2,6 @@
 -- scope: periods
 SELECT period, standard_code, org_level, org_code, breakdown, count(*) AS rows
   FROM dw.mart_standard
- WHERE $1::date[] IS NULL OR period = ANY ($1::date[])
+ WHERE :periods IS NULL OR period = ANY (:periods)
  GROUP BY period, standard_code, org_level, org_code, breakdown
 HAVING count(*) > 1

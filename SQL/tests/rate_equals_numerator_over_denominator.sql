@@ -5,7 +5,7 @@ SELECT m.period, m.org_level, m.org_code, m.standard_code, m.breakdown, m.numera
   FROM dw.mart_standard m
   JOIN dw.dim_standard s ON s.standard_code = m.standard_code
  WHERE s.aggregation IN ('pct', 'mean') AND m.numerator IS NOT NULL AND m.denominator > 0
-   AND ($1::date[] IS NULL OR m.period = ANY ($1::date[]))
+   AND (:periods IS NULL OR m.period = ANY (:periods))
    AND (m.value IS NULL
         OR abs(m.value - CASE s.aggregation WHEN 'pct' THEN 100 * m.numerator / m.denominator
                                             ELSE m.numerator / m.denominator END) > 1e-9)

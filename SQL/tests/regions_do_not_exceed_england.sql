@@ -5,6 +5,6 @@ SELECT r.period, r.standard_code, r.breakdown, sum(r.numerator) AS regions_numer
   FROM dw.mart_standard r
   JOIN dw.mart_standard e
     ON e.period = r.period AND e.standard_code = r.standard_code AND e.breakdown = r.breakdown AND e.org_level = 'england'
- WHERE r.org_level = 'region' AND ($1::date[] IS NULL OR r.period = ANY ($1::date[]))
+ WHERE r.org_level = 'region' AND (:periods IS NULL OR r.period = ANY (:periods))
  GROUP BY r.period, r.standard_code, r.breakdown, e.numerator, e.denominator
 HAVING sum(r.numerator) > e.numerator + 1e-6 OR sum(r.denominator) > e.denominator + 1e-6

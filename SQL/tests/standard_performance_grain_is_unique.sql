@@ -2,6 +2,6 @@
 -- scope: periods
 SELECT period, org_level, org_code, standard_code, breakdown, count(*) AS rows
   FROM nof.standard_performance
- WHERE $1::date[] IS NULL OR period = ANY ($1::date[])
+ WHERE :periods IS NULL OR period = ANY (:periods)
  GROUP BY period, org_level, org_code, standard_code, breakdown
 HAVING count(*) > 1

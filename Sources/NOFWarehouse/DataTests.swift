@@ -1,4 +1,5 @@
 import Foundation
+import NOFCore
 import NOFPostgres
 import NOFSQL
 
@@ -6,8 +7,8 @@ import NOFSQL
 /// a rule, named for the rule. It passes when the query returns no rows.
 ///
 /// Header lines: `-- rule:` says the rule in words; `-- scope: periods` marks a test whose
-/// query takes the months to check as `$1::date[]` (NULL: every month), so a load can run it
-/// for the months it touched.
+/// query takes the months to check as `:periods`, a `date[]` (NULL: every month), so a load
+/// can run it for the months it touched.
 public struct DataTest: Sendable, Equatable {
     public let name: String
     public let rule: String
@@ -60,40 +61,41 @@ public struct DataTestRunner {
     /// those months. Each runs in its own read-only transaction under a statement timeout;
     /// inside an open transaction (a load's) each runs in a savepoint under the caller's
     /// settings, so it sees that transaction's changes.
-    public func run(_ tests: [DataTest]? = nil, periods: [String]? = nil, timeoutMilliseconds: Int = 300_000) throws -> [DataTestResult] {
+    public func run(_ tests: [DataTest]? = nil, periods: [YearMonth]? = nil, timeoutMilliseconds: Int = 300_000) throws -> [DataTestResult] {
         var selected = tests ?? DataTest.all
         if periods != nil { selected = selected.filter(\.scopedToPeriods) }
         return try selected.map { test in try run(test, periods: periods, timeoutMilliseconds: timeoutMilliseconds) }
     }
 
-    func run(_ test: DataTest, periods: [String]?, timeoutMilliseconds: Int) throws -> DataTestResult {
+    func run(_ test: DataTest, periods: [YearMonth]?, timeoutMilliseconds: Int) throws -> DataTestResult {
         let started = Date()
-        // One pass: the window counts every failing row before LIMIT keeps the first few. The
-        // rule is a materialised CTE so it is planned on its own: under the LIMIT the planner
-        // chose fast-start nested loops (a rule that takes 70 ms took 4 s at ten years).
-        let sql = "WITH t AS MATERIALIZED (\(test.sql)\n) SELECT count(*) OVER () AS nofdb_failing_rows, t.* FROM t LIMIT \(sampleSize)"
-        let binds: [(any PostgresBindable)?] = test.scopedToPeriods ? [periods.map { "{" + $0.joined(separator: ",") + "}" }] : []
         var result = DataTestResult(test: test, failingRows: 0, milliseconds: 0)
         do {
+            // One pass: the window counts every failing row before LIMIT keeps the first few.
+            // The rule is a materialised CTE so it is planned on its own: under the LIMIT the
+            // planner chose fast-start nested loops (a rule that takes 70 ms took 4 s at ten years).
+            // The months go as a typed date[]: bound as text, `$1::date[]` was a cast the
+            // planner did not fold, so `:periods IS NULL OR period = ANY (:periods)` could not
+            // use an index and every rule scanned the whole history (the mart grain rule at 55
+            // months: 311 ms as text, 9.5 ms typed).
+            let rule = try SQLQuery(named: test.sql, test.scopedToPeriods ? ["periods": PostgresBind(periods)] : [:], requireAllUsed: true)
+            let query: SQLQuery = "WITH t AS MATERIALIZED (\(rule)\n) SELECT count(*) OVER () AS nofdb_failing_rows, t.* FROM t LIMIT \(sampleSize)"
             let nested = connection.inTransaction
             try connection.transaction(readOnly: !nested, statementTimeout: nested ? nil : timeoutMilliseconds) { db in
                 // No JIT: compiling costs more than these queries do (inside a load it stays off
                 // for the rest of the load's transaction, which does not want it either).
                 try db.execute("SET LOCAL jit = off")
-                // The months go as a parameter whose type the server infers from the rule's
-                // `$1::date[]`: bound as text, `$1::date[]` is a cast through the type's input
-                // function that the planner does not fold, so `$1 IS NULL OR period = ANY ($1)`
-                // could not use an index and every rule scanned the whole history (the mart
-                // grain rule at 55 months: 311 ms as text, 9.5 ms typed).
-                let rows = try db.execute(sql, binds)
+                let rows = try db.execute(query)
                 result.columns = Array(rows.columnNames.dropFirst())
                 for row in rows.rows {
-                    result.failingRows = try row.int(0) ?? 0
-                    result.sample.append((1..<rows.columnCount).map { row.string($0) })
+                    result.failingRows = try row.decode("nofdb_failing_rows", as: Int.self)
+                    result.sample.append((1..<rows.columnCount).map { rows.string(row: row.index, column: $0) })
                 }
             }
         } catch let error as PostgresError {
             result.error = error.message
+        } catch let error as NamedParameterError {
+            result.error = "SQL/tests/\(test.name).sql: \(error)"
         }
         result.milliseconds = Int(Date().timeIntervalSince(started) * 1000)
         return result

@@ -162,10 +162,10 @@ public struct LocalCluster: Sendable {
 
     func ensureDatabase() throws {
         let admin = try Connection(connectionConfig(database: "postgres"))
-        let exists = try admin.scalar("SELECT 1 FROM pg_database WHERE datname = $1", [Self.databaseName])
-        if exists == nil {
+        let exists = try admin.value("SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = \(Self.databaseName)) AS exists", as: Bool.self)
+        if !exists {
             do {
-                try admin.execute("CREATE DATABASE \(Connection.quoteIdentifier(Self.databaseName))")
+                try admin.execute("CREATE DATABASE \(identifier: Self.databaseName)")
             } catch let error as PostgresError where error.sqlState == .duplicateDatabase {
                 // Created concurrently by another nofdb: fine.
             }

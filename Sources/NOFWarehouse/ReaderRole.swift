@@ -19,7 +19,7 @@ public enum ReaderRole {
     public static let odbcAdvice = "ODBC (Power BI, Tableau, Excel through psqlODBC): add AB=0x10 to the connection string or the DSN in odbc.ini (psqlODBC's \"accessible only\"), so the catalog lists only the nof views; without it the driver also lists internal tables the role cannot open"
 
     /// One privilege a role has beyond reading the nof views.
-    public struct Finding: Sendable, Equatable {
+    public struct Finding: Sendable, Equatable, Decodable {
         public let kind: String
         public let object: String
     }
@@ -31,53 +31,54 @@ public enum ReaderRole {
             throw MigrationError(message: "'\(role)' is not a valid role name (letters, digits and _; 63 characters at most)")
         }
         try Migrator.requireCurrent(connection)
-        let quoted = Connection.quoteIdentifier(role)
         return try connection.transaction { db in
-            let exists = try db.scalar("SELECT 1 FROM pg_roles WHERE rolname = $1", [role]) != nil
+            let exists = try db.value("SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = \(role)) AS exists", as: Bool.self)
             if !exists {
-                try db.execute("CREATE ROLE \(quoted) NOLOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT")
+                try db.execute("CREATE ROLE \(identifier: role) NOLOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT")
             }
             if let password {
-                // The password is bound server-side through format(): never in the SQL text or logs.
-                let sql = try db.scalar("SELECT format('ALTER ROLE %I LOGIN PASSWORD %L', $1::text, $2::text)", [role, password]) ?? ""
-                try db.execute(sql)
+                // ALTER ROLE takes no parameters: the statement is made server-side by format(),
+                // so the password is bound, never in nofdb's SQL text or its error messages.
+                let statement = try db.value("SELECT format('ALTER ROLE %I LOGIN PASSWORD %L', \(role), \(password)) AS statement", as: String.self)
+                try db.execute(SQLQuery(verbatim: statement))
             }
-            let database = try db.scalar("SELECT current_database()") ?? ""
-            try db.execute("GRANT CONNECT ON DATABASE \(Connection.quoteIdentifier(database)) TO \(quoted)")
-            try db.execute("GRANT USAGE ON SCHEMA nof TO \(quoted)")
+            let database = try db.value("SELECT current_database()::text AS name", as: String.self)
+            try db.execute("GRANT CONNECT ON DATABASE \(identifier: database) TO \(identifier: role)")
+            try db.execute("GRANT USAGE ON SCHEMA nof TO \(identifier: role)")
             // The views read dw with their owner's rights and call its functions by OID: the
             // reader needs no USAGE on dw, so it can neither list nor call anything there.
-            try db.execute("GRANT SELECT ON ALL TABLES IN SCHEMA nof TO \(quoted)")
-            try db.execute("ALTER DEFAULT PRIVILEGES IN SCHEMA nof GRANT SELECT ON TABLES TO \(quoted)")
-            try db.execute("REVOKE ALL ON ALL TABLES IN SCHEMA dw, staging, audit, archive FROM \(quoted)")
-            try db.execute("REVOKE ALL ON SCHEMA dw, staging, audit, archive FROM \(quoted)")
-            try db.execute("REVOKE TEMPORARY ON DATABASE \(Connection.quoteIdentifier(database)) FROM \(quoted)")
+            try db.execute("GRANT SELECT ON ALL TABLES IN SCHEMA nof TO \(identifier: role)")
+            try db.execute("ALTER DEFAULT PRIVILEGES IN SCHEMA nof GRANT SELECT ON TABLES TO \(identifier: role)")
+            try db.execute("REVOKE ALL ON ALL TABLES IN SCHEMA dw, staging, audit, archive FROM \(identifier: role)")
+            try db.execute("REVOKE ALL ON SCHEMA dw, staging, audit, archive FROM \(identifier: role)")
+            try db.execute("REVOKE TEMPORARY ON DATABASE \(identifier: database) FROM \(identifier: role)")
             var notes: [String] = []
             // What PUBLIC has by default: temp tables in this database and CREATE on public.
             // Taken from PUBLIC (and given back to the owner and this user, who load data)
             // when this user owns the database or is a superuser.
-            let canRevoke = try db.scalar(
-                "SELECT (r.rolsuper OR d.datdba = r.oid)::text FROM pg_roles r, pg_database d WHERE r.rolname = current_user AND d.datname = current_database()") == "true"
+            let canRevoke = try db.value(
+                "SELECT (r.rolsuper OR d.datdba = r.oid) AS can_revoke FROM pg_roles r, pg_database d WHERE r.rolname = current_user AND d.datname = current_database()",
+                as: Bool.self)
             if canRevoke {
-                let owner = try db.scalar("SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = current_database()") ?? ""
-                let me = try db.scalar("SELECT current_user::text") ?? ""
-                try db.execute("REVOKE TEMPORARY ON DATABASE \(Connection.quoteIdentifier(database)) FROM PUBLIC")
-                for user in Set([owner, me]) where !user.isEmpty {
-                    try db.execute("GRANT TEMPORARY ON DATABASE \(Connection.quoteIdentifier(database)) TO \(Connection.quoteIdentifier(user))")
+                let owner = try db.value("SELECT pg_get_userbyid(datdba)::text AS owner FROM pg_database WHERE datname = current_database()", as: String.self)
+                let me = try db.value("SELECT current_user::text AS me", as: String.self)
+                try db.execute("REVOKE TEMPORARY ON DATABASE \(identifier: database) FROM PUBLIC")
+                for user in Set([owner, me]) {
+                    try db.execute("GRANT TEMPORARY ON DATABASE \(identifier: database) TO \(identifier: user)")
                 }
                 try db.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC")
             } else {
                 notes.append("could not revoke TEMP on the database or CREATE on schema public from PUBLIC: only the database owner or a superuser can; \(role) keeps what PUBLIC has there")
             }
-            if try db.scalar("SELECT has_function_privilege('public', 'pg_catalog.lo_from_bytea(oid,bytea)', 'EXECUTE')::text") == "true" {
+            if try db.value("SELECT has_function_privilege('public', 'pg_catalog.lo_from_bytea(oid,bytea)', 'EXECUTE') AS granted", as: Bool.self) {
                 notes.append("PUBLIC can still make large objects (lo_from_bytea, lo_create): run nofdb init as a superuser to revoke them")
             }
-            if try db.scalar("SELECT has_database_privilege('public', 'postgres', 'CONNECT')::text") == "true", database != "postgres" {
+            if database != "postgres",
+               try db.value("SELECT coalesce(has_database_privilege('public', 'postgres', 'CONNECT'), false) AS granted", as: Bool.self) {
                 notes.append("PUBLIC may connect to the postgres database (a cluster setting nofdb leaves alone: REVOKE CONNECT ON DATABASE postgres FROM PUBLIC if no one needs it)")
             }
             try db.execute(
-                "INSERT INTO audit.reader_role (role_name) VALUES ($1) ON CONFLICT (role_name) DO UPDATE SET granted_at = now()",
-                [role])
+                "INSERT INTO audit.reader_role (role_name) VALUES (\(role)) ON CONFLICT (role_name) DO UPDATE SET granted_at = now()")
             return Outcome(role: role, created: !exists, canLogin: password != nil, notes: notes)
         }
     }
@@ -86,38 +87,38 @@ public enum ReaderRole {
     /// can use or create in, tables and views outside nof it can read or change, functions it
     /// can call outside pg_catalog, temp tables, large objects. Empty = a clean reader.
     public static func check(_ role: String, on connection: Connection) throws -> [Finding] {
-        guard try connection.scalar("SELECT 1 FROM pg_roles WHERE rolname = $1", [role]) != nil else {
+        guard try connection.value("SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = \(role)) AS exists", as: Bool.self) else {
             throw MigrationError(message: "no role '\(role)' in this cluster")
         }
         let rows = try connection.query(
             """
-            SELECT 'schema usage', nspname FROM pg_namespace
+            SELECT 'schema usage' AS kind, nspname::text AS object FROM pg_namespace
              WHERE nspname NOT IN ('nof', 'pg_catalog', 'information_schema', 'public') AND nspname NOT LIKE 'pg\\_%'
-               AND has_schema_privilege($1, oid, 'USAGE')
+               AND has_schema_privilege(\(role), oid, 'USAGE')
             UNION ALL
-            SELECT 'schema create', nspname FROM pg_namespace
-             WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema' AND has_schema_privilege($1, oid, 'CREATE')
+            SELECT 'schema create', nspname::text FROM pg_namespace
+             WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema' AND has_schema_privilege(\(role), oid, 'CREATE')
             UNION ALL
             SELECT 'table ' || p.privilege, c.oid::regclass::text
               FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
              CROSS JOIN (VALUES ('SELECT'), ('INSERT'), ('UPDATE'), ('DELETE'), ('TRUNCATE')) AS p(privilege)
              WHERE c.relkind IN ('r', 'v', 'm', 'p', 'f') AND n.nspname NOT IN ('pg_catalog', 'information_schema')
                AND (n.nspname <> 'nof' OR p.privilege <> 'SELECT')
-               AND has_table_privilege($1, c.oid, p.privilege) AND has_schema_privilege($1, n.oid, 'USAGE')
+               AND has_table_privilege(\(role), c.oid, p.privilege) AND has_schema_privilege(\(role), n.oid, 'USAGE')
             UNION ALL
             SELECT 'function execute', p.oid::regprocedure::text
               FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
              WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'nof')
-               AND has_schema_privilege($1, n.oid, 'USAGE') AND has_function_privilege($1, p.oid, 'EXECUTE')
+               AND has_schema_privilege(\(role), n.oid, 'USAGE') AND has_function_privilege(\(role), p.oid, 'EXECUTE')
             UNION ALL
-            SELECT 'database temp', current_database()::text WHERE has_database_privilege($1, current_database(), 'TEMP')
+            SELECT 'database temp', current_database()::text WHERE has_database_privilege(\(role), current_database(), 'TEMP')
             UNION ALL
-            SELECT 'large objects', 'lo_from_bytea' WHERE has_function_privilege($1, 'pg_catalog.lo_from_bytea(oid,bytea)', 'EXECUTE')
+            SELECT 'large objects', 'lo_from_bytea' WHERE has_function_privilege(\(role), 'pg_catalog.lo_from_bytea(oid,bytea)', 'EXECUTE')
             UNION ALL
             SELECT 'role membership', b.rolname FROM pg_auth_members m JOIN pg_roles b ON b.oid = m.roleid
-             WHERE m.member = (SELECT oid FROM pg_roles WHERE rolname = $1)
+             WHERE m.member = (SELECT oid FROM pg_roles WHERE rolname = \(role))
             ORDER BY 1, 2
-            """, [role]) { Finding(kind: $0.string(0) ?? "", object: $0.string(1) ?? "") }
+            """, as: Finding.self)
         return rows
     }
 }

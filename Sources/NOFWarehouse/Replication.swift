@@ -14,11 +14,11 @@ public enum Replication {
 
     /// Throws when `connection` is to a server in recovery (a hot standby).
     public static func requirePrimary(_ connection: Connection, for command: String) throws {
-        if try connection.scalar("SELECT pg_is_in_recovery()::text") == "true" { throw StandbyError(command: command) }
+        if try connection.value("SELECT pg_is_in_recovery() AS in_recovery", as: Bool.self) { throw StandbyError(command: command) }
     }
 
     /// One standby as the primary sees it.
-    public struct Standby: Sendable, Equatable {
+    public struct Standby: Sendable, Equatable, Decodable {
         public var name: String
         public var state: String
         public var replayLagBytes: Int
@@ -29,19 +29,16 @@ public enum Replication {
     /// position (everything committed so far), or `timeout` seconds pass. Returns whether they
     /// all caught up, and each standby at the end.
     public static func waitForStandbys(_ connection: Connection, timeout: Double) throws -> (caughtUp: Bool, standbys: [Standby]) {
-        let target = try connection.scalar("SELECT pg_current_wal_lsn()::text") ?? "0/0"
+        let target = try connection.value("SELECT pg_current_wal_lsn()::text AS lsn", as: String.self)
         let deadline = Date().addingTimeInterval(timeout)
         while true {
             let standbys = try connection.query(
                 """
-                SELECT coalesce(application_name, ''), coalesce(state, ''),
-                       coalesce(pg_wal_lsn_diff($1::pg_lsn, replay_lsn), 0)::bigint::text,
-                       (replay_lsn IS NOT NULL AND replay_lsn >= $1::pg_lsn)::text
+                SELECT coalesce(application_name, '') AS name, coalesce(state, '') AS state,
+                       greatest(coalesce(pg_wal_lsn_diff(\(target)::pg_lsn, replay_lsn), 0), 0)::bigint AS replay_lag_bytes,
+                       (replay_lsn IS NOT NULL AND replay_lsn >= \(target)::pg_lsn) AS caught_up
                   FROM pg_stat_replication ORDER BY application_name, pid
-                """, [target]) {
-                Standby(name: $0.string(0) ?? "", state: $0.string(1) ?? "", replayLagBytes: max(0, Int($0.string(2) ?? "") ?? 0),
-                        caughtUp: $0.string(3) == "true")
-            }
+                """, as: Standby.self)
             if standbys.allSatisfy(\.caughtUp) || Date() >= deadline { return (standbys.allSatisfy(\.caughtUp), standbys) }
             Thread.sleep(forTimeInterval: 0.1)
         }
