@@ -207,7 +207,7 @@ public final class Loader {
             result.heldBack = held.slices
             result.status = .heldBack
             result.message = "nothing loaded: every month of the file was held back (" + held.slices.map(\.description).joined(separator: "; ") + ")"
-            recordOutcome(&result, rejects: context.rejects, warnings: context.warnings)
+            LoadLog(connection: connection).recordOutcome(&result, rejects: context.rejects, warnings: context.warnings, strict: options.strict)
         } catch {
             session.rollback()
             result = session.result
@@ -218,5 +218,13 @@ public final class Loader {
         session.releaseLock()
         result.seconds = Date().timeIntervalSince(started)
         return result
+    }
+}
+
+extension Loader {
+    /// Records a failed load in the log (outside any data transaction), with its rejects.
+    func recordFailure(_ result: inout FileLoadResult, rejects: [Reject], warnings: [LoadWarning]) {
+        result.status = .failed
+        LoadLog(connection: connection).recordOutcome(&result, rejects: rejects, warnings: warnings, strict: options.strict)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import NOFCore
 
 /// Why a file could not be loaded: which file, where in it, what it held and why that is a
 /// problem, with a hint at what to do. Nothing from the file is committed.
@@ -67,10 +68,10 @@ public struct Reject: Sendable, Equatable, CustomStringConvertible {
 /// that does not equal the sum of the provider rows). Stored in `audit.load_warning`.
 public struct LoadWarning: Sendable, Equatable, CustomStringConvertible {
     public var kind: String
-    public var period: String?
+    public var period: YearMonth?
     public var message: String
 
-    public init(kind: String, period: String? = nil, message: String) {
+    public init(kind: String, period: YearMonth? = nil, message: String) {
         self.kind = kind
         self.period = period
         self.message = message

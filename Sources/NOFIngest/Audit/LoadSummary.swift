@@ -104,7 +104,7 @@ public enum LoadSummary {
                 "status": r.status.rawValue, "periods": r.periods.map(\.description),
                 "rows_read": r.rowsRead, "rows_loaded": r.rowsLoaded, "rows_rejected": r.rowsRejected,
                 "seconds": (r.seconds * 1000).rounded() / 1000,
-                "warnings": r.warnings.map { ["kind": $0.kind, "period": $0.period as Any, "message": $0.message] },
+                "warnings": r.warnings.map { ["kind": $0.kind, "period": $0.period?.description as Any, "message": $0.message] },
                 "rejects": r.rejects.map { ["line": $0.line, "column": $0.column as Any, "value": $0.value as Any, "reason": $0.reason] },
                 "revised": r.replacedSlices,
                 "held_back": r.heldBack.map { h -> [String: Any] in

@@ -1,108 +1,91 @@
 import Foundation
 import NOFCore
 import NOFPostgres
+import NOFWarehouse
 
-/// Thrown by the merge when every slice of a unit was held back: nothing is committed.
-struct HeldBack: Error {
-    let slices: [HeldSlice]
-}
+/// The merge, inside the load's transaction: swaps the accepted slices' staged tables in as
+/// partitions (archiving what they replace as revisions), records the organisations and
+/// other dimensions seen in those months, refreshes the marts, and runs the data tests scoped
+/// to those months, so a broken rule commits nothing.
+struct Merger {
+    let connection: Connection
+    let dataset: Dataset
+    let loadId: Int
+    let fileName: String
 
-/// Which slices of a unit the merge swaps in.
-struct SlicePlan {
-    /// Months swapped in, in order.
-    var accepted: [YearMonth] = []
-    /// Months not swapped in (stray rows, held back): their new tables are dropped.
-    var dropped: Set<YearMonth> = []
-    var held: [HeldSlice] = []
-}
-
-/// The merge's guards, applied to a unit's staged slices before anything replaces what is
-/// stored: stray months become rejects, a failed totals check or a shrinking replacement
-/// holds its month back, a thin first load is flagged.
-extension UnitSession {
-    func planSlices(dataset: Dataset) throws -> SlicePlan {
-        var plan = SlicePlan()
-        let sink = context.sink
-        let options = loader.options
-        var rowsPerPeriod: [YearMonth: Int] = [:]
-        for period in context.periods { rowsPerPeriod[period] = sink.rows(dataset.primaryTable, period) }
-
-        // 1. Rows belong to the file's months: a few rows of another month are stray rows.
-        let strays = StrayMonths.find(rowsPerPeriod)
-        if !strays.isEmpty {
-            let main = rowsPerPeriod.filter { !strays.contains($0.key) }.keys.sorted()
-            let fileMonths = main.count == 1 ? "the file is \(main[0])" : "the file's months are \(LoadSummary.periodText(main))"
-            for period in strays.sorted() {
-                let rows = rowsPerPeriod[period] ?? 0
-                for line in sink.buffer(dataset.primaryTable, period)?.sourceLines() ?? [] {
-                    context.reject(Reject(
-                        line: line, column: "period", value: period.description,
-                        reason: "row says \(period); \(fileMonths) (a month with \(rows) rows, under \(Int(StrayMonths.share * 100))% of the file's largest month, is not a slice: these rows are stray)"))
-                }
-                context.rowsLoaded -= rows
-                context.organisations[period] = nil
-                plan.dropped.insert(period)
-            }
-            if options.strict {
-                throw LoadError(
-                    file: result.file,
-                    reason: "\(strays.count == 1 ? "a month" : "\(strays.count) months") of stray rows (\(strays.sorted().map(\.description).joined(separator: ", "))) and --strict is set, so nothing was loaded; \(fileMonths)")
-            }
+    /// Attaches each accepted month's staged tables. Returns a line per slice replaced.
+    func swap(_ plan: SlicePlan, stager: Stager, sink: SliceSink) throws -> [String] {
+        let keep = try connection.firstValue("SELECT value::integer AS keep FROM audit.setting WHERE name = 'keep_revisions'", as: Int32.self) ?? 3
+        var replacedSlices: [String] = []
+        for period in plan.accepted {
+            let staged = dataset.tables.compactMap { table in stager.table(table, period).map { (table.rawValue, $0) } }
+            let replaced = try connection.value(
+                """
+                SELECT dw.replace_slice(\(dataset.rawValue), \(period), \(staged.map(\.0)), \(staged.map(\.1)),
+                                        \(loadId), \(sink.rows(dataset.primaryTable, period)), \(keep)) AS replaced_load
+                """, as: Int?.self)
+            if let replaced { replacedSlices.append("\(dataset.rawValue) \(period) (replacing load \(replaced), kept as a revision)") }
         }
-
-        // 2. The file's own totals, where its layout publishes them.
-        var heldPeriods = Set<YearMonth>()
-        for finding in context.totals where !plan.dropped.contains(finding.period) {
-            if options.strict {
-                throw LoadError(file: result.file, reason: "\(finding.period): \(finding.message); with --strict nothing was loaded")
-            }
-            if options.allowTotalMismatch {
-                context.warn("totals", finding.period, "accepted with --allow-total-mismatch: " + finding.message)
-                continue
-            }
-            guard heldPeriods.insert(finding.period).inserted else { continue }
-            let rejected = context.rejectCount > 0 && !finding.missing
-                ? " (\(context.rejectCount) rejected rows are missing from the sum)" : ""
-            plan.held.append(HeldSlice(
-                dataset: dataset, period: finding.period, kind: .totals,
-                reason: "held back: " + finding.message + rejected + "; pass --allow-total-mismatch to load it anyway"))
-        }
-
-        // 3. A slice is never replaced by less: compare each remaining month with the stored one.
-        let guardRule = SliceGuard(allowShrink: options.allowShrink)
-        for period in rowsPerPeriod.keys.sorted() where !plan.dropped.contains(period) && !heldPeriods.contains(period) {
-            let stats = try sliceStats(dataset: dataset, period: period, newRows: rowsPerPeriod[period] ?? 0)
-            switch guardRule.verdict(stats) {
-            case .accept:
-                plan.accepted.append(period)
-            case .flag(let message):
-                context.warn("slice_guard", period, message)
-                plan.accepted.append(period)
-            case .holdBack(let reason):
-                heldPeriods.insert(period)
-                plan.held.append(HeldSlice(dataset: dataset, period: period, kind: .shrink, reason: reason,
-                                           lost: stats.lost, stats: stats))
-            }
-        }
-        for period in heldPeriods {
-            context.rowsLoaded -= rowsPerPeriod[period] ?? 0
-            plan.dropped.insert(period)
-        }
-        plan.held.sort { ($0.period, $0.kind.rawValue) < ($1.period, $1.kind.rawValue) }
-        return plan
+        return replacedSlices
     }
 
-    /// The guard statistics of one staged month (`dw.slice_stats`).
-    func sliceStats(dataset: Dataset, period: YearMonth, newRows: Int) throws -> SliceStats {
-        let guardTable = dataset == .rtt ? FactTable.rttProvider : dataset.primaryTable
-        let table = createdTables[SliceKey(table: guardTable, period: period)]
-        let row = try connection.execute(
-            "SELECT stored_rows, stored_providers, new_providers, lost::text, neighbour_providers FROM dw.slice_stats($1, $2::date, $3)",
-            [dataset.rawValue, period.firstDay, table]).rows.first
-        let lost = (row?.string(3) ?? "{}").trimmingCharacters(in: CharacterSet(charactersIn: "{}"))
-            .split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
-        return SliceStats(
-            storedRows: try row?.int(0), newRows: newRows, storedProviders: try row?.int(1),
-            newProviders: try row?.int(2) ?? 0, lost: lost, neighbourProviders: try row?.int(4))
+    /// Organisations (per month), commissioners and treatment functions the file named, for
+    /// the months swapped in.
+    func upsertDimensions(_ context: IngestContext, periods: Set<YearMonth>) throws {
+        for (period, organisations) in context.organisations.sorted(by: { $0.key < $1.key }) where periods.contains(period) {
+            let sorted = organisations.sorted { $0.key < $1.key }
+            let names: [String?] = sorted.map { $0.value.name }
+            let parentCodes: [String?] = sorted.map { $0.value.parentCode }
+            let parentNames: [String?] = sorted.map { $0.value.parentName }
+            let regions: [String?] = sorted.map { $0.value.regionCode }
+            try connection.execute(
+                """
+                SELECT dw.touch_organisations(\(dataset.rawValue), \(period), \(sorted.map { $0.key }), \(names),
+                                              \(parentCodes), \(parentNames), \(regions))
+                """)
+        }
+        if !context.commissioners.isEmpty {
+            let sorted = context.commissioners.sorted { $0.key < $1.key }
+            let names: [String?] = sorted.map { $0.value.name }
+            let parentCodes: [String?] = sorted.map { $0.value.parentCode }
+            let parentNames: [String?] = sorted.map { $0.value.parentName }
+            try connection.execute(
+                """
+                INSERT INTO dw.dim_commissioner (commissioner_code, commissioner_name, parent_code, parent_name)
+                SELECT code, nullif(name, ''), nullif(pcode, ''), nullif(pname, '')
+                  FROM unnest(\(sorted.map { $0.key }), \(names), \(parentCodes), \(parentNames)) AS u(code, name, pcode, pname)
+                ON CONFLICT (commissioner_code) DO UPDATE SET
+                    commissioner_name = coalesce(EXCLUDED.commissioner_name, dw.dim_commissioner.commissioner_name),
+                    parent_code = coalesce(EXCLUDED.parent_code, dw.dim_commissioner.parent_code),
+                    parent_name = coalesce(EXCLUDED.parent_name, dw.dim_commissioner.parent_name)
+                """)
+        }
+        if !context.treatmentFunctions.isEmpty {
+            let sorted = context.treatmentFunctions.sorted { $0.key < $1.key }
+            try connection.execute(
+                """
+                INSERT INTO dw.dim_treatment_function (treatment_function_code, treatment_function_name)
+                SELECT code, name FROM unnest(\(sorted.map { $0.key }), \(sorted.map { $0.value })) AS u(code, name)
+                ON CONFLICT (treatment_function_code) DO UPDATE SET treatment_function_name = EXCLUDED.treatment_function_name
+                """)
+        }
+    }
+
+    /// Derived attributes and the marts of `periods` (and of months reading what changed).
+    func refreshMarts(_ periods: [YearMonth]) throws {
+        try connection.execute("SELECT dw.after_load(\(dataset.rawValue), \(periods))")
+    }
+
+    /// The data tests scoped to months (SQL/tests, `-- scope: periods`) on `periods`, inside
+    /// the load's transaction: the first failure throws, so nothing is committed.
+    func runDataTests(_ periods: [YearMonth]) throws {
+        let failures = try DataTestRunner(connection: connection).run(periods: periods).filter { !$0.passed }
+        if let failure = failures.first {
+            let detail = failure.error ?? "\(failure.failingRows) rows, e.g. \(failure.columns.joined(separator: ", ")) = \(failure.sample.first?.map { $0 ?? "NULL" }.joined(separator: ", ") ?? "")"
+            throw LoadError(
+                file: fileName,
+                reason: "after loading, data test \(failure.test.name) fails (\(detail)): \(failure.test.rule) Nothing from the file was committed",
+                hint: "this is a defect in nofdb's SQL, not in the file: run nofdb check, and report it with the file")
+        }
     }
 }

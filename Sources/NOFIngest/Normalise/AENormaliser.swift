@@ -48,9 +48,9 @@ final class AENormaliser: Normaliser {
     }
 
     func isTotalRow<R: RowCells>(_ row: R) -> Bool {
-        let code = row.string(1).uppercased()
-        let name = row.string(3).uppercased()
-        return code == "TOTAL" || (row.string(0).isEmpty && code.isEmpty && name == "TOTAL")
+        let code = row.text(1).uppercased()
+        let name = row.text(3).uppercased()
+        return code == "TOTAL" || (row.text(0).isEmpty && code.isEmpty && name == "TOTAL")
     }
 
     func row<R: RowCells>(_ row: R) throws {
@@ -63,7 +63,7 @@ final class AENormaliser: Normaliser {
                 guard let column else { values.append(0); continue }
                 values.append((try? reader.count(column)) ?? -1)
             }
-            let period = parseLabelledPeriod(row.string(0)) ?? totals.keys.first ?? sums.keys.first
+            let period = parseLabelledPeriod(row.text(0)) ?? totals.keys.first ?? sums.keys.first
             if let period { totals[period] = (row.rowNumber, values) }
             return
         }

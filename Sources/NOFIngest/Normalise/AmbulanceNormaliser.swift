@@ -47,7 +47,7 @@ final class AmbulanceNormaliser: Normaliser {
     enum Value { case null, number(String) }
 
     func value<R: RowCells>(_ row: R, _ i: Int, _ reader: RowReader<R>) throws -> Value {
-        let text = row.string(i)
+        let text = row.text(i)
         if text.isEmpty || text == "." { return .null }
         switch row.decimal(i) {
         case .value(let v): return .number(v)

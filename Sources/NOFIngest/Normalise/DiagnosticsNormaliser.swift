@@ -58,9 +58,9 @@ final class DiagnosticsNormaliser: Normaliser {
         guard let period else { return }
         let reader = RowReader(row: row, header: header, sheet: sheet)
         guard let codeColumn = column("Provider Code"), let testColumn = column("Diagnostic ID") else { return }
-        let code = row.string(codeColumn)
+        let code = row.text(codeColumn)
         let nameColumn = column("Provider Name")
-        if code.isEmpty, nameColumn.map({ row.string($0).lowercased() == "total" }) ?? false {
+        if code.isEmpty, nameColumn.map({ row.text($0).lowercased() == "total" }) ?? false {
             return  // England Total row: formulas, not a provider
         }
         context.rowsRead += 1
@@ -75,8 +75,8 @@ final class DiagnosticsNormaliser: Normaliser {
                 // Activity columns may be blank; waiting-list columns may not.
                 values.append(i < 3 + Self.bandCount ? try reader.count(column) : try reader.optionalCount(column))
             }
-            let name = nameColumn.map { row.string($0) } ?? code
-            let regionCode = column("Regional Team Code").map { row.string($0) }
+            let name = nameColumn.map { row.text($0) } ?? code
+            let regionCode = column("Regional Team Code").map { row.text($0) }
             if test == 16 {
                 providerTotals[code] = (row.rowNumber, values.map { $0 ?? 0 })
                 return
@@ -108,7 +108,7 @@ final class DiagnosticsNormaliser: Normaliser {
             for (i, v) in values.enumerated() { sum[i] += v ?? 0 }
             sums[code] = sum
             context.seeOrganisation(code, period: period) {
-                OrganisationSeen(name: name, parentCode: regionCode, parentName: column("Regional Team Name").map { row.string($0) }, regionCode: regionCode)
+                OrganisationSeen(name: name, parentCode: regionCode, parentName: column("Regional Team Name").map { row.text($0) }, regionCode: regionCode)
             }
             context.rowsLoaded += 1
         } catch let rejection as RowRejection {
@@ -152,7 +152,7 @@ final class DiagnosticsNormaliser: Normaliser {
         var mismatches: [String] = []
         var checked = 0
         for row in rows {
-            let code = row.string(codeColumn)
+            let code = row.text(codeColumn)
             guard !code.isEmpty, let sum = sums[code] else { continue }
             checked += 1
             if case .value(let total) = row.integer(totalColumn), total != sum[0] {

@@ -52,7 +52,7 @@ final class IngestContext {
     }
 
     func warn(_ kind: String, _ period: YearMonth?, _ message: String) {
-        warnings.append(LoadWarning(kind: kind, period: period?.description, message: message))
+        warnings.append(LoadWarning(kind: kind, period: period, message: message))
     }
 
     func seeOrganisation(_ code: String, period: YearMonth, _ make: () -> OrganisationSeen) {
@@ -98,7 +98,7 @@ struct RowReader<R: RowCells> {
         guard row.isValidText(i) else {
             throw fail(i, "not valid UTF-8 text (the file looks like Windows-1252): load it with --encoding windows-1252, or re-save it as CSV UTF-8")
         }
-        let value = row.string(i)
+        let value = row.text(i)
         if value.isEmpty {
             if required { throw fail(i, "is blank; a value is required") }
             return nil

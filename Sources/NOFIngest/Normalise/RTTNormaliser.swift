@@ -103,12 +103,12 @@ final class RTTNormaliser: Normaliser {
     }
 
     func period<R: RowCells>(_ row: R, _ reader: RowReader<R>) throws -> YearMonth {
-        let text = row.string(columns.period)
+        let text = row.text(columns.period)
         if text == lastPeriodText, let lastPeriod { return lastPeriod }
         var parsed = parseLabelledPeriod(text)
         if parsed == nil, let month = YearMonth.monthNumber(text), let yearColumn = columns.year {
             // Old layout: Period Name is a month; Year is 2016 or a financial year 2016/17 or 2016-17.
-            let yearText = row.string(yearColumn)
+            let yearText = row.text(yearColumn)
             if let start = Int(yearText.prefix(4)) {
                 let financial = yearText.count > 4
                 parsed = YearMonth(year: financial && month < 4 ? start + 1 : start, month: month)
@@ -235,19 +235,19 @@ final class RTTNormaliser: Normaliser {
             // Names are decoded only the first time a code is seen.
             context.seeOrganisation(provider, period: period) {
                 OrganisationSeen(
-                    name: c.providerName.map { row.string($0) } ?? provider,
+                    name: c.providerName.map { row.text($0) } ?? provider,
                     parentCode: providerParent,
-                    parentName: c.providerParentName.map { row.string($0) }, regionCode: nil)
+                    parentName: c.providerParentName.map { row.text($0) }, regionCode: nil)
             }
             if context.commissioners[commissioner] == nil {
                 context.commissioners[commissioner] = OrganisationSeen(
-                    name: c.commissionerName.map { row.string($0) } ?? "",
+                    name: c.commissionerName.map { row.text($0) } ?? "",
                     parentCode: commissionerParent,
-                    parentName: c.commissionerParentName.map { row.string($0) }, regionCode: nil)
+                    parentName: c.commissionerParentName.map { row.text($0) }, regionCode: nil)
             }
             if context.treatmentFunctions[treatmentFunction] == nil {
                 context.treatmentFunctions[treatmentFunction] =
-                    c.treatmentFunctionName.map { row.string($0) } ?? treatmentFunction
+                    c.treatmentFunctionName.map { row.text($0) } ?? treatmentFunction
             }
             context.rowsLoaded += 1
         } catch let rejection as RowRejection {

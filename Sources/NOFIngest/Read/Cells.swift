@@ -22,7 +22,7 @@ public protocol RowCells {
     /// The 1-based line (CSV) or row number (spreadsheet) for messages.
     var rowNumber: Int { get }
     /// The cell's text with surrounding spaces removed ("" when blank or missing).
-    func string(_ i: Int) -> String
+    func text(_ i: Int) -> String
     /// The cell as written, for reject messages.
     func raw(_ i: Int) -> String
     func isBlank(_ i: Int) -> Bool
@@ -39,7 +39,7 @@ extension RowCells {
     }
 
     /// All cells as trimmed strings (for headers and preambles).
-    public var strings: [String] { (0..<cellCount).map { string($0) } }
+    public var strings: [String] { (0..<cellCount).map { text($0) } }
 }
 
 /// Parses ASCII digits (with an optional sign and surrounding spaces, and thousands
@@ -119,7 +119,7 @@ extension CSVRecord: RowCells {
     public var cellCount: Int { count }
     public var rowNumber: Int { line }
 
-    public func string(_ i: Int) -> String {
+    public func text(_ i: Int) -> String {
         withField(i) { raw in
             var start = 0
             var end = raw.count
@@ -151,7 +151,7 @@ extension CSVRecord: RowCells {
 
     public func decimal(_ i: Int) -> DecimalCell {
         if isBlank(i) { return .blank }
-        return normaliseDecimal(string(i)).map { .value($0) } ?? .invalid
+        return normaliseDecimal(text(i)).map { .value($0) } ?? .invalid
     }
 
     public func isValidText(_ i: Int) -> Bool { isValidUTF8(i) }
@@ -181,7 +181,7 @@ public struct SheetRow: RowCells, Sendable {
 
     func cell(_ i: Int) -> SheetCell { i < cells.count ? cells[i] : .blank }
 
-    public func string(_ i: Int) -> String {
+    public func text(_ i: Int) -> String {
         switch cell(i) {
         case .blank: return ""
         case .text(let t): return t.trimmingCharacters(in: .whitespaces)

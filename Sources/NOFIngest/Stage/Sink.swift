@@ -20,9 +20,10 @@ public enum FactTable: String, CaseIterable, Sendable {
     public var binaryCopy: Bool { self == .rtt }
 
     /// The `COPY … FROM STDIN` statement for a new slice table of this fact.
-    func copyStatement(into table: String) -> String {
-        "COPY dw.\(Connection.quoteIdentifier(table)) (\(columns.joined(separator: ", "))) FROM STDIN"
-            + (binaryCopy ? " WITH (FORMAT binary)" : "")
+    func copyStatement(into table: String) -> SQLQuery {
+        binaryCopy
+            ? "COPY \(identifier: table, in: "dw") (\(identifiers: columns)) FROM STDIN WITH (FORMAT binary)"
+            : "COPY \(identifier: table, in: "dw") (\(identifiers: columns)) FROM STDIN"
     }
 
     public var columns: [String] {

@@ -6,20 +6,32 @@ import NOFPostgres
 /// partition (`dw.new_slice_table`), not yet attached. The first slice streams while the
 /// file is read (a national RTT month never sits in memory); the others are buffered and
 /// copied at the end. Nothing is visible to readers until the merge attaches them.
-extension UnitSession {
-    /// Lets the sink open the streaming COPY for the first slice it sees.
-    func openStream(loadId: Int) {
-        context.sink.openStream = { [connection] key in
-            let table = try connection.scalar(
-                "SELECT dw.new_slice_table($1, $2::date, $3)", [key.table.rawValue, key.period.firstDay, loadId]) ?? ""
+final class Stager {
+    let connection: Connection
+    /// The load the new tables belong to (their names carry it).
+    let loadId: Int
+    /// For messages: the file being loaded.
+    let fileName: String
+    /// The table each staged slice went into.
+    private(set) var tables: [SliceKey: String] = [:]
+
+    init(connection: Connection, loadId: Int, fileName: String) {
+        self.connection = connection
+        self.loadId = loadId
+        self.fileName = fileName
+    }
+
+    /// Lets `sink` open the streaming COPY for the first slice it sees.
+    func stream(into sink: SliceSink) {
+        sink.openStream = { [connection, loadId] key in
+            let table = try Self.newTable(connection, key, loadId)
             let writer = try connection.beginCopy(key.table.copyStatement(into: table), pipelined: true)
             return (writer, table)
         }
     }
 
-    /// Ends the streamed COPY, then copies every buffered slice into its new table.
-    func finishCopies(loadId: Int) throws {
-        let sink = context.sink
+    /// Ends the streamed COPY, then copies every buffered slice of `sink` into its new table.
+    func finish(_ sink: SliceSink) throws {
         if let streamed = sink.streaming, let writer = streamed.writer {
             do {
                 streamed.endData()
@@ -29,12 +41,10 @@ extension UnitSession {
             } catch let error as PostgresError {
                 throw mapCopyError(error, slice: streamed)
             }
-            if let table = streamed.tableName { createdTables[streamed.key] = table }
+            if let table = streamed.tableName { tables[streamed.key] = table }
         }
         for slice in sink.orderedSlices where slice.writer == nil {
-            let table = try connection.scalar(
-                "SELECT dw.new_slice_table($1, $2::date, $3)",
-                [slice.key.table.rawValue, slice.key.period.firstDay, loadId]) ?? ""
+            let table = try Self.newTable(connection, slice.key, loadId)
             let writer = try connection.beginCopy(slice.key.table.copyStatement(into: table))
             do {
                 slice.endData()
@@ -44,26 +54,34 @@ extension UnitSession {
                 writer.abort("")
                 throw mapCopyError(error, slice: slice)
             }
-            createdTables[slice.key] = table
+            tables[slice.key] = table
         }
     }
 
+    /// The staged table of one slice, if it was staged.
+    func table(_ table: FactTable, _ period: YearMonth) -> String? { tables[SliceKey(table: table, period: period)] }
+
     /// Drops the new tables of months that will not be swapped in (stray or held back).
-    func dropTables(of periods: Set<YearMonth>) throws {
-        for (key, table) in createdTables where periods.contains(key.period) {
-            try connection.execute("DROP TABLE dw.\(Connection.quoteIdentifier(table))")
-            createdTables[key] = nil
+    func drop(periods: Set<YearMonth>) throws {
+        for (key, table) in tables where periods.contains(key.period) {
+            try connection.execute("DROP TABLE \(identifier: table, in: "dw")")
+            tables[key] = nil
         }
+    }
+
+    private static func newTable(_ connection: Connection, _ key: SliceKey, _ loadId: Int) throws -> String {
+        try connection.value(
+            "SELECT dw.new_slice_table(\(key.table.rawValue), \(key.period), \(loadId)) AS table_name", as: String.self)
     }
 
     /// A server COPY error, with the COPY line mapped back to the file's line and column.
-    func mapCopyError(_ error: PostgresError, slice: SliceBuffer) -> any Error {
+    private func mapCopyError(_ error: PostgresError, slice: SliceBuffer) -> any Error {
         guard let copyLine = error.copyLine else {
-            return LoadError(file: result.file, reason: "PostgreSQL refused the data: \(error.message)" + (error.detail.map { " (\($0))" } ?? ""))
+            return LoadError(file: fileName, reason: "PostgreSQL refused the data: \(error.message)" + (error.detail.map { " (\($0))" } ?? ""))
         }
         let line = slice.sourceLine(ofCopyRow: copyLine)
         return LoadError(
-            file: result.file, line: line, column: error.copyColumn,
+            file: fileName, line: line, column: error.copyColumn,
             reason: "PostgreSQL refused the row: \(error.message)" + (error.detail.map { " (\($0))" } ?? "") + "; nothing from the file was loaded")
     }
 }
