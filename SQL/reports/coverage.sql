@@ -1,9 +1,6 @@
 -- report: coverage
 -- title: Data coverage
 -- description: Which dataset-months are loaded, from which revision, and the gaps between the first and last month.
--- parameters: 
--- latest: SELECT NULL::date
--- bind:
 -- section: Coverage by dataset
 SELECT dataset, to_char(min(period), 'YYYY-MM') AS first, to_char(max(period), 'YYYY-MM') AS last,
        count(*) AS months_loaded,

@@ -1,9 +1,8 @@
 -- report: field-test
 -- title: The A&E four-hour field test
--- description: The A&E four-hour field test: the sites, their months not reported, England with and without them, and unexplained gaps.
--- parameters: 
+-- description: The A&E four-hour field test: the sites, their months not reported, England with and without them, and unexplained gaps (to --period, by default the newest A&E month).
+-- param: period date
 -- latest: SELECT max(period) FROM nof.data_coverage WHERE dataset = 'ae'
--- bind:
 -- section: Field-test sites
 -- footnote: Source: NHS England, Publication of May A&E data (June 2019); dates checked against the MSitAE files.
 SELECT s.org_code, s.org_name,
@@ -20,7 +19,8 @@ SELECT to_char(period, 'YYYY-MM') AS month, basis, pct, attendances, field_test_
         UNION ALL
         SELECT period, 'naive (their zeros counted)', pct_naive_including_zeros, attendances_including_field_test, field_test_sites
           FROM nof.ae_four_hour_national) x
+ WHERE period <= :period
  ORDER BY basis, period;
 -- section: Unexplained gaps
 SELECT to_char(period, 'YYYY-MM') AS month, org_code, org_name, att_type1 AS type1_attendances, finding
-  FROM nof.ae_four_hour_gap_detector ORDER BY org_code, period;
+  FROM nof.ae_four_hour_gap_detector WHERE period <= :period ORDER BY org_code, period;

@@ -1,9 +1,16 @@
 -- report: league-table
 -- title: League table
 -- description: League table for a quarter (or month): rank, segment and average score of the ranked organisations of one peer group, those not ranked and why, and the metrics scored. --league nof (default): the NHS Oversight Framework metrics these datasets provide; operational: nofdb's wider set of standards.
--- parameters: period, league, peer-group, domain, region, icb, limit
--- latest: SELECT NULL::date
--- bind: $1 period_type, $2 period, $3 peer_group, $4 domain, $6 region, $13 icb, $7 limit, $12 league
+-- param: period date
+-- param: league text = nof
+-- param: peer_group text = acute
+-- param: domain text = overall
+-- param: region text
+-- param: icb text
+-- param: limit bigint
+-- param: period_type text
+-- period: month-or-quarter
+-- latest: league-quarter
 -- section: League table
 -- chart: bar label=org_name value=average_score better=lower axis=average_score_(1_best,_4_worst)
 -- footnote: Scores run from 1 (best) to 4; an organisation is ranked when scored on at least 2 metrics and half of those its peer group has data for; ties share a rank.
@@ -12,40 +19,40 @@ SELECT league_rank AS rank, org_code, org_name, region_name AS region, segment, 
        metrics_scored || ' of ' || metrics_expected AS scored,
        CASE WHEN four_hour_not_reported THEN '†' ELSE '' END AS note
   FROM nof.league_table
- WHERE league = $12 AND period_type = $1 AND period = $2::date AND peer_group = $3 AND domain = $4 AND ranked
-   AND ($6::text IS NULL OR region_name = (SELECT region_name FROM nof.region WHERE region_code = $6))
-   AND ($13::text IS NULL OR org_code IN (SELECT i.org_code FROM nof.organisation_icb_month i WHERE i.icb_code = $13 AND i.period = $2::date))
+ WHERE league = :league AND period_type = :period_type AND period = :period AND peer_group = :peer_group AND domain = :domain AND ranked
+   AND (:region IS NULL OR region_name = (SELECT region_name FROM nof.region WHERE region_code = :region))
+   AND (:icb IS NULL OR org_code IN (SELECT i.org_code FROM nof.organisation_icb_month i WHERE i.icb_code = :icb AND i.period = :period))
  ORDER BY league_rank, org_code
- LIMIT $7::integer;
+ LIMIT :limit;
 -- section: Not ranked
 -- footnote: Listed, not ranked: too few metrics scored to be compared fairly with the ranked organisations.
 SELECT org_code, org_name, metrics_scored || ' of ' || metrics_expected AS scored, average_score, not_ranked_reason AS reason
   FROM nof.league_table
- WHERE league = $12 AND period_type = $1 AND period = $2::date AND peer_group = $3 AND domain = $4 AND NOT ranked
-   AND ($6::text IS NULL OR region_name = (SELECT region_name FROM nof.region WHERE region_code = $6))
-   AND ($13::text IS NULL OR org_code IN (SELECT i.org_code FROM nof.organisation_icb_month i WHERE i.icb_code = $13 AND i.period = $2::date))
+ WHERE league = :league AND period_type = :period_type AND period = :period AND peer_group = :peer_group AND domain = :domain AND NOT ranked
+   AND (:region IS NULL OR region_name = (SELECT region_name FROM nof.region WHERE region_code = :region))
+   AND (:icb IS NULL OR org_code IN (SELECT i.org_code FROM nof.organisation_icb_month i WHERE i.icb_code = :icb AND i.period = :period))
  ORDER BY metrics_scored DESC, org_code
- LIMIT $7::integer;
+ LIMIT :limit;
 -- section: Metrics
 -- footnote: A metric is scored only when at least half of the peer group (and at least 3 organisations) report it; otherwise the dataset named is missing for the period, or too few report it.
 SELECT coalesce(m.metric_id, m.standard_code) AS metric, m.standard_name AS standard, st.dataset,
        (SELECT count(*) FROM nof.league_metric_score s
-         WHERE s.league = m.league AND s.period_type = $1 AND s.period = $2::date AND s.peer_group = m.peer_group
+         WHERE s.league = m.league AND s.period_type = :period_type AND s.period = :period AND s.peer_group = m.peer_group
            AND s.standard_code = m.standard_code AND s.score IS NOT NULL) AS organisations_scored,
        CASE WHEN EXISTS (SELECT 1 FROM nof.league_metric_score s
-                          WHERE s.league = m.league AND s.period_type = $1 AND s.period = $2::date AND s.peer_group = m.peer_group
+                          WHERE s.league = m.league AND s.period_type = :period_type AND s.period = :period AND s.peer_group = m.peer_group
                             AND s.standard_code = m.standard_code AND s.score IS NOT NULL)
             THEN 'scored'
             WHEN EXISTS (SELECT 1 FROM nof.league_metric_score s
-                          WHERE s.league = m.league AND s.period_type = $1 AND s.period = $2::date AND s.peer_group = m.peer_group
+                          WHERE s.league = m.league AND s.period_type = :period_type AND s.period = :period AND s.peer_group = m.peer_group
                             AND s.standard_code = m.standard_code AND s.status = 'too_few_reporting')
             THEN 'too few report it: ' || (SELECT count(*) FROM nof.league_metric_score s
-                          WHERE s.league = m.league AND s.period_type = $1 AND s.period = $2::date AND s.peer_group = m.peer_group
+                          WHERE s.league = m.league AND s.period_type = :period_type AND s.period = :period AND s.peer_group = m.peer_group
                             AND s.standard_code = m.standard_code AND s.status = 'too_few_reporting') || ' organisations'
             ELSE 'no data: load ' || st.dataset END AS status,
        m.scoring
   FROM nof.league_metric m JOIN nof.standard st ON st.standard_code = m.standard_code
- WHERE m.league = $12 AND m.peer_group = $3 AND ($4 = 'overall' OR m.domain = $4)
+ WHERE m.league = :league AND m.peer_group = :peer_group AND (:domain = 'overall' OR m.domain = :domain)
  ORDER BY st.sort_order;
 -- section: Method
 SELECT 'segments' AS item,
@@ -55,11 +62,11 @@ SELECT 'segments' AS item,
        || CASE WHEN mt.financial_year > p.financial_year THEN ' (NOF began in 2025/26; applied to ' || p.financial_year || ')' ELSE '' END AS value
   FROM nof.period p
   JOIN nof.nof_method mt ON mt.financial_year = (SELECT max(t.method_year) FROM nof.league_table t
-                                                  WHERE t.league = $12 AND t.period_type = $1 AND t.period = $2::date)
- WHERE p.period = $2::date
+                                                  WHERE t.league = :league AND t.period_type = :period_type AND t.period = :period)
+ WHERE p.period = :period
 UNION ALL
 SELECT 'not scored (not in these datasets)', string_agg(metric_id || ' ' || description, '; ' ORDER BY metric_id)
-  FROM nof.nof_metric_unavailable WHERE $12 = 'nof' AND peer_group = $3 HAVING count(*) > 0
+  FROM nof.nof_metric_unavailable WHERE :league = 'nof' AND peer_group = :peer_group HAVING count(*) > 0
 UNION ALL
-SELECT 'table', CASE $12 WHEN 'nof' THEN 'NHS Oversight Framework 2025/26 metrics (official ids), scored 1-4 by percentile rank; no finance override (finance not loaded)'
+SELECT 'table', CASE :league WHEN 'nof' THEN 'NHS Oversight Framework 2025/26 metrics (official ids), scored 1-4 by percentile rank; no finance override (finance not loaded)'
                          ELSE 'nofdb''s own operational standards table (not an NHS England method): meeting the target in force scores 1.00' END;

@@ -1,9 +1,8 @@
 -- report: loads
 -- title: Load history
 -- description: Load history (newest first) with row and reject counts, and the rejected rows explained.
--- parameters: limit, load
--- latest: SELECT NULL::date
--- bind: $7 limit, $10 load
+-- param: limit bigint
+-- param: load bigint
 -- section: Loads
 SELECT load_id AS load, to_char(started_at, 'YYYY-MM-DD HH24:MI') AS started, file_name, dataset, layout,
        CASE WHEN cardinality(periods) = 1 THEN to_char(periods[1], 'YYYY-MM')
@@ -11,30 +10,30 @@ SELECT load_id AS load, to_char(started_at, 'YYYY-MM-DD HH24:MI') AS started, fi
        END AS periods,
        rows_read AS read, rows_loaded AS loaded, rows_rejected AS rejected, warnings, status
   FROM nof.load_history
- WHERE $10::bigint IS NULL OR load_id = $10::bigint
+ WHERE :load IS NULL OR load_id = :load
  ORDER BY load_id DESC
- LIMIT coalesce($7::integer, 50);
+ LIMIT coalesce(:limit, 50);
 -- section: Held back
 -- footnote: A month held back was not committed: the month as stored before is untouched. Accept one knowingly with nofdb load --allow-shrink or --allow-total-mismatch.
 SELECT load_id AS load, file_name, dataset, to_char(period, 'YYYY-MM') AS month, kind, reason
   FROM nof.load_holdback
- WHERE CASE WHEN $10::bigint IS NULL
-            THEN load_id IN (SELECT load_id FROM nof.load_history ORDER BY load_id DESC LIMIT coalesce($7::integer, 50))
-            ELSE load_id = $10::bigint END
+ WHERE CASE WHEN :load IS NULL
+            THEN load_id IN (SELECT load_id FROM nof.load_history ORDER BY load_id DESC LIMIT coalesce(:limit, 50))
+            ELSE load_id = :load END
  ORDER BY load_id DESC, period;
 -- section: Warnings
 -- footnote: Checks that did not stop a load: e.g. a first load of a month with far fewer providers than its neighbours (figures from it are partial), or a total accepted with --allow-total-mismatch.
 SELECT w.load_id AS load, w.file_name, to_char(w.period, 'YYYY-MM') AS month, w.kind, w.message
   FROM nof.load_warning w
- WHERE CASE WHEN $10::bigint IS NULL
-            THEN w.load_id IN (SELECT load_id FROM nof.load_history ORDER BY load_id DESC LIMIT coalesce($7::integer, 50))
-            ELSE w.load_id = $10::bigint END
+ WHERE CASE WHEN :load IS NULL
+            THEN w.load_id IN (SELECT load_id FROM nof.load_history ORDER BY load_id DESC LIMIT coalesce(:limit, 50))
+            ELSE w.load_id = :load END
  ORDER BY w.load_id DESC, w.period;
 -- section: Rejected rows
 SELECT r.load_id AS load, r.file_name, r.line, r.column_name AS column, r.raw_value AS value, r.reason
   FROM nof.load_reject r
- WHERE CASE WHEN $10::bigint IS NULL
-            THEN r.load_id IN (SELECT load_id FROM nof.load_history ORDER BY load_id DESC LIMIT coalesce($7::integer, 50))
-            ELSE r.load_id = $10::bigint END
+ WHERE CASE WHEN :load IS NULL
+            THEN r.load_id IN (SELECT load_id FROM nof.load_history ORDER BY load_id DESC LIMIT coalesce(:limit, 50))
+            ELSE r.load_id = :load END
  ORDER BY r.load_id DESC, r.line
- LIMIT CASE WHEN $10::bigint IS NULL THEN 200 END;
+ LIMIT CASE WHEN :load IS NULL THEN 200 END;

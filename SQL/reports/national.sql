@@ -1,9 +1,9 @@
 -- report: national
 -- title: England against the standards
 -- description: England per standard over time against the targets in force (13 months to the period), with how complete each figure is and the A&E field-test note.
--- parameters: period
+-- param: period date
+-- param: trend_start date
 -- latest: SELECT max(period) FROM nof.standard_performance WHERE org_level = 'england'
--- bind: $2 period, $9 trend_start
 -- section: England
 -- chart: line x=month y=value panels=standard unit=unit target=target partial=coverage fieldtest=note
 -- footnote: England figures are computed from providers: rates from summed numerators and denominators (ambulance means and centiles as AmbSYS publishes them).
@@ -20,5 +20,5 @@ SELECT to_char(period, 'YYYY-MM') AS month, standard_name AS standard, round(rat
                           WHERE period BETWEEN s.first_month_not_reported AND s.last_month_not_reported)
             THEN '†' ELSE '' END AS note
   FROM nof.standard_performance
- WHERE org_level = 'england' AND breakdown = '' AND period BETWEEN $9::date AND $2::date
+ WHERE org_level = 'england' AND breakdown = '' AND period BETWEEN :trend_start AND :period
  ORDER BY (SELECT sort_order FROM nof.standard s WHERE s.standard_code = standard_performance.standard_code), period;

@@ -1,17 +1,18 @@
 -- report: nof-official
 -- title: Official NOF beside nofdb
 -- description: The official NHS Oversight Framework segments and ranks beside nofdb's own league for the same quarter.
--- parameters: period, limit
+-- param: period date
+-- param: limit bigint
+-- period: quarter
 -- latest: SELECT max(period) FROM nof.data_coverage WHERE dataset = 'nof_data'
--- bind: $2 period, $7 limit
 -- section: Official NOF and nofdb
 -- footnote: nofdb scores operational standards only; trusts it does not score (e.g. mental health trusts) show blanks.
 SELECT org_code, org_name, trust_type, official_segment, official_rank, official_average_score AS official_average,
        nofdb_segment, nofdb_rank, nofdb_average_score AS nofdb_average
   FROM nof.nof_official_comparison
- WHERE period = $2::date
+ WHERE period = :period
  ORDER BY official_rank NULLS LAST, org_code
- LIMIT $7::integer;
+ LIMIT :limit;
 -- section: Method check
 SELECT quarter_label AS quarter, count(*) AS trusts,
        count(*) FILTER (WHERE average_score_difference = 0) AS average_exact,

@@ -155,7 +155,7 @@ public final class Syncer {
         return nil
     }
 
-    struct Previous {
+    struct Previous: Decodable {
         let etag: String?
         let lastModified: String?
         let sha256: String?
@@ -163,13 +163,12 @@ public final class Syncer {
 
     /// The last successful fetch of `url` (its validators and content hash), if any.
     func lastSuccess(_ url: String) throws -> Previous? {
-        guard let row = try connection.execute(
+        try connection.query(
             """
             SELECT etag, last_modified, sha256 FROM audit.sync_log
-             WHERE file_url = $1 AND action IN ('loaded', 'skipped') AND sha256 IS NOT NULL
+             WHERE file_url = \(url) AND action IN ('loaded', 'skipped') AND sha256 IS NOT NULL
              ORDER BY sync_id DESC LIMIT 1
-            """, [url]).rows.first else { return nil }
-        return Previous(etag: row.string(0), lastModified: row.string(1), sha256: row.string(2))
+            """, as: Previous.self).first
     }
 
     func fetchAndLoad(_ item: SyncItem, url: URL) async -> SyncItem {
@@ -244,8 +243,8 @@ public final class Syncer {
             """
             INSERT INTO audit.sync_log (dataset, page_url, file_url, link_text, action, reason, http_status, etag,
                                         last_modified, sha256, cache_path, load_id)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-            """,
-            [dataset, page, file, linkText, action, reason, status, etag, lastModified, sha, cachePath, loadId])
+            VALUES (\(dataset), \(page), \(file), \(linkText), \(action), \(reason), \(status.map(Int32.init(clamping:))), \(etag),
+                    \(lastModified), \(sha), \(cachePath), \(loadId))
+            """)
     }
 }

@@ -44,8 +44,8 @@ struct LoadCommand: ParsableCommand {
     @Argument(help: "Files or directories to load (directories are searched recursively).")
     var paths: [String]
 
-    @Option(help: "Skip dataset detection: ae, ambulance, rtt, cancer, diagnostics, nof_data, nof_league, ods_trusts, ods_successors.")
-    var dataset: String?
+    @Option(help: "Skip dataset detection: load every file as this dataset.")
+    var dataset: Dataset?
 
     @Flag(help: "Fail a file if any of its rows is rejected.")
     var strict = false
@@ -60,7 +60,7 @@ struct LoadCommand: ParsableCommand {
     var noWait = false
 
     @Option(help: "Encoding of CSV files: utf-8 (NHS England's; the default) or windows-1252 (a file re-saved by Excel on Windows).")
-    var encoding = "utf-8"
+    var encoding = TextEncoding.utf8
 
     @Flag(name: .customLong("allow-shrink"), help: "Replace a month even when providers would disappear or rows fall below 90% of the stored month.")
     var allowShrink = false
@@ -80,18 +80,11 @@ struct LoadCommand: ParsableCommand {
         if let keepRevisions, keepRevisions < 0 || keepRevisions > 100 {
             throw ValidationError("--keep-revisions \(keepRevisions): use 0 to 100")
         }
-        if TextEncoding(name: encoding) == nil {
-            throw ValidationError("unknown encoding '\(encoding)'; use utf-8 or windows-1252")
-        }
-        if let dataset, Dataset(name: dataset) == nil {
-            throw ValidationError(
-                "unknown dataset '\(dataset)'; use one of: \(Dataset.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
     }
 
     func run() throws {
-        var options = LoadOptions(dataset: dataset.flatMap(Dataset.init(name:)), strict: strict, wait: !noWait)
-        options.encoding = TextEncoding(name: encoding) ?? .utf8
+        var options = LoadOptions(dataset: dataset, strict: strict, wait: !noWait)
+        options.encoding = encoding
         options.xlsHelper = XLSCheckCommand.helper
         options.allowShrink = allowShrink
         options.allowTotalMismatch = allowTotalMismatch
@@ -99,10 +92,7 @@ struct LoadCommand: ParsableCommand {
         let progress = ProgressLine(enabled: Console.stderrIsTerminal && !json && !quiet)
         progress.attach(to: &options)
         let connection = try database.connectMigrated(for: "load")
-        if let keepRevisions {
-            try connection.execute(
-                "UPDATE audit.setting SET value = $1, changed_at = now() WHERE name = 'keep_revisions'", [String(keepRevisions)])
-        }
+        if let keepRevisions { try RevisionSettings(connection: connection).keep(keepRevisions) }
         let loader = Loader(connection: connection, options: options)
         let (results, skipped) = try loader.load(paths: paths)
         progress.clear()

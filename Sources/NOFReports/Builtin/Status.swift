@@ -13,14 +13,16 @@ public enum StatusReport {
             [.text("schema version"), .text(version.map { $0 == latest ? "\($0) (current)" : "\($0) (nofdb needs \(latest): run nofdb init)" } ?? "not initialised: run nofdb init")],
         ]
         // Replication: a standby says how far behind it is; a primary lists its standbys.
-        if try connection.scalar("SELECT pg_is_in_recovery()::text") == "true" {
-            let lag = try connection.scalar(
-                "SELECT coalesce(to_char(now() - pg_last_xact_replay_timestamp(), 'HH24:MI:SS'), 'unknown') || CASE WHEN pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() THEN ' (all received WAL replayed)' ELSE '' END") ?? "unknown"
+        if try connection.value("SELECT pg_is_in_recovery() AS in_recovery", as: Bool.self) {
+            let lag = try connection.value(
+                "SELECT coalesce(to_char(now() - pg_last_xact_replay_timestamp(), 'HH24:MI:SS'), 'unknown') || CASE WHEN pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() THEN ' (all received WAL replayed)' ELSE '' END AS lag",
+                as: String.self)
             about.append([.text("role"), .text("hot standby (read-only; loads go to the primary)")])
             about.append([.text("replay lag"), .text("since the last transaction replayed: \(lag)")])
         } else {
             let standbys = try connection.query(
-                "SELECT coalesce(application_name, '?') || ' ' || coalesce(state, '') || ', replay lag ' || coalesce(to_char(replay_lag, 'HH24:MI:SS.MS'), '00:00:00') || ', ' || coalesce(pg_wal_lsn_diff(pg_current_wal_lsn(), replay_lsn), 0)::bigint || ' bytes behind' FROM pg_stat_replication ORDER BY 1") { $0.string(0) ?? "" }
+                "SELECT coalesce(application_name, '?') || ' ' || coalesce(state, '') || ', replay lag ' || coalesce(to_char(replay_lag, 'HH24:MI:SS.MS'), '00:00:00') || ', ' || coalesce(pg_wal_lsn_diff(pg_current_wal_lsn(), replay_lsn), 0)::bigint || ' bytes behind' AS standby FROM pg_stat_replication ORDER BY 1"
+            ) { try $0.decode("standby", as: String.self) }
             about.append([.text("role"), .text(standbys.isEmpty ? "primary (no streaming standbys)" : "primary with \(standbys.count) streaming standbys")])
             for standby in standbys { about.append([.text("standby"), .text(standby)]) }
         }
@@ -29,7 +31,7 @@ public enum StatusReport {
                 ReportTable(title: "Database", columns: [ReportColumn(name: "item", kind: .text), ReportColumn(name: "value", kind: .text)], rows: about)
             ])
         }
-        let size = try connection.scalar("SELECT pg_size_pretty(pg_database_size(current_database()))") ?? ""
+        let size = try connection.value("SELECT pg_size_pretty(pg_database_size(current_database())) AS size", as: String.self)
         about.append([.text("size"), .text(size)])
         var sections = [ReportTable(title: "Database", columns: [ReportColumn(name: "item", kind: .text), ReportColumn(name: "value", kind: .text)], rows: about)]
         try connection.transaction(readOnly: true) { db in
@@ -38,17 +40,17 @@ public enum StatusReport {
                 SELECT d.dataset, count(s.period) AS months,
                        to_char(min(s.period), 'YYYY-MM') AS first, to_char(max(s.period), 'YYYY-MM') AS last,
                        coalesce(sum(s.rows), 0) AS rows,
-                       (SELECT coalesce(sum(l.rows_rejected), 0) FROM audit.load_log l WHERE l.dataset = d.dataset
-                           AND l.load_id IN (SELECT load_id FROM audit.load_slice WHERE dataset = d.dataset)) AS rejected_rows,
-                       (SELECT to_char(max(l.finished_at), 'YYYY-MM-DD HH24:MI') FROM audit.load_log l WHERE l.dataset = d.dataset) AS last_load,
+                       (SELECT coalesce(sum(l.rows_rejected), 0) FROM nof.load_history l WHERE l.dataset = d.dataset
+                           AND l.load_id IN (SELECT load_id FROM nof.data_coverage WHERE dataset = d.dataset)) AS rejected_rows,
+                       (SELECT to_char(max(l.finished_at), 'YYYY-MM-DD HH24:MI') FROM nof.load_history l WHERE l.dataset = d.dataset) AS last_load,
                        (SELECT l.status FROM nof.load_history l WHERE l.dataset = d.dataset ORDER BY l.load_id DESC LIMIT 1) AS last_status
                   FROM (VALUES ('ae'), ('ambulance'), ('rtt'), ('cancer'), ('diagnostics'), ('nof_data'), ('nof_league'),
                                ('ods_trusts'), ('ods_successors')) d(dataset)
-                  LEFT JOIN audit.load_slice s ON s.dataset = d.dataset
+                  LEFT JOIN nof.data_coverage s ON s.dataset = d.dataset
                  GROUP BY d.dataset ORDER BY d.dataset
                 """)))
             if let calendar = ReportCatalog.named("coverage")?.sections.first(where: { $0.title == "Calendar" }) {
-                sections.append(ReportTable(title: "Calendar (months loaded)", result: try db.execute(calendar.sql)))
+                sections.append(ReportTable(title: "Calendar (months loaded)", result: try db.execute(SQLQuery(verbatim: calendar.sql))))
             }
             // nof.load_history tells a running load from one whose process died (interrupted).
             sections.append(ReportTable(title: "Last loads", result: try db.execute(
@@ -61,11 +63,11 @@ public enum StatusReport {
                 """
                 SELECT h.load_id AS load, h.dataset, to_char(h.period, 'YYYY-MM') AS month, h.kind, h.reason
                   FROM nof.load_holdback h
-                 WHERE h.load_id IN (SELECT load_id FROM audit.load_log ORDER BY load_id DESC LIMIT 20)
+                 WHERE h.load_id IN (SELECT load_id FROM nof.load_history ORDER BY load_id DESC LIMIT 20)
                 UNION ALL
-                SELECT w.load_id, l.dataset, to_char(w.period, 'YYYY-MM'), w.kind, w.message
-                  FROM audit.load_warning w JOIN audit.load_log l USING (load_id)
-                 WHERE w.kind = 'slice_guard' AND w.load_id IN (SELECT load_id FROM audit.load_log ORDER BY load_id DESC LIMIT 20)
+                SELECT w.load_id, w.dataset, to_char(w.period, 'YYYY-MM'), w.kind, w.message
+                  FROM nof.load_warning w
+                 WHERE w.kind = 'slice_guard' AND w.load_id IN (SELECT load_id FROM nof.load_history ORDER BY load_id DESC LIMIT 20)
                  ORDER BY 1 DESC, 3
                 """)
             if notes.rowCount > 0 {

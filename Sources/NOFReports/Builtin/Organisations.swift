@@ -7,21 +7,21 @@ import NOFWarehouse
 /// successor; the predecessors of each match are listed after it.
 public enum OrganisationFinder {
     static let sql = """
-        WITH q AS (SELECT unnest($1::text[]) AS w),
+        WITH q AS (SELECT unnest(:words) AS w),
         base AS (
             SELECT o.*, lower(replace(coalesce(o.org_name, '') || ' ' || coalesce(o.ods_name, ''), '''', '')) AS haystack
               FROM nof.organisation o
         ), matched AS (
             SELECT b.org_code FROM base b
-             WHERE upper(b.org_code) = $2
-                OR (cardinality($1::text[]) > 0
+             WHERE upper(b.org_code) = :code
+                OR (cardinality(:words) > 0
                     AND NOT EXISTS (SELECT 1 FROM q WHERE b.haystack !~ ('(^|[^a-z0-9])' || q.w)))
-                OR ($2 IS NULL AND b.org_kind = 'nhs_trust')
+                OR (:code IS NULL AND b.org_kind = 'nhs_trust')
         ), shown AS (
             SELECT m.org_code, m.org_code AS parent, '' AS listed FROM matched m
             UNION ALL
             SELECT l.org_code, m.org_code, 'predecessor of ' || m.org_code
-              FROM matched m JOIN dw.v_organisation_lineage l ON l.current_code = m.org_code
+              FROM matched m JOIN nof.organisation l ON l.successor_code = m.org_code AND l.org_code <> m.org_code
              WHERE l.org_code NOT IN (SELECT org_code FROM matched)
         )
         SELECT o.org_code, coalesce(o.org_name, o.ods_name) AS org_name,
@@ -43,10 +43,9 @@ public enum OrganisationFinder {
         let search = text?.trimmingCharacters(in: .whitespaces) ?? ""
         let words = OrganisationSearch.words(search)
         let code = search.isEmpty ? nil : search.uppercased()
-        // Words are letters and digits only, so the array literal needs no quoting.
-        let result = try connection.executeTextParameters(sql, ["{" + words.joined(separator: ",") + "}", code])
+        let result = try connection.execute(try SQLQuery(named: sql, ["words": PostgresBind(words), "code": PostgresBind(code)]))
         var footnotes = ["Types: NOF Q3 2025/26 trust profiles, else ERIC 2024/25, else the official NOF files; ICB: the latest month's (nof.organisation_icb_month has every month); dates and mergers: the loaded ODS files."]
-        if try connection.scalar("SELECT count(*) FROM audit.load_slice WHERE dataset = 'ods_trusts'") == "0" {
+        if try !connection.value("SELECT EXISTS (SELECT 1 FROM nof.data_coverage WHERE dataset = 'ods_trusts') AS loaded", as: Bool.self) {
             footnotes.append("No ODS trusts file is loaded: ICBs, open and close dates are missing. Load etr.csv (nofdb load etr.csv, or nofdb sync ods_trusts).")
         }
         if result.rowCount == 0 {

@@ -1,0 +1,102 @@
+import ArgumentParser
+import Foundation
+import NOFPostgres
+import NOFReports
+
+struct QueryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "query",
+        abstract: "Run ad-hoc SQL read-only, as the nofdb_query sandbox role (the nof views only), with a statement timeout.",
+        discussion: """
+            Named parameters are bound as real parameters, never spliced into the SQL:
+              nofdb query "SELECT * FROM nof.standard_performance WHERE org_code = :org" --param org=RBD
+            """)
+
+    @OptionGroup var database: ReadDatabaseOptions
+    @OptionGroup var output: OutputOptions
+
+    @Argument(help: "The SQL (or use --file).")
+    var sql: String?
+
+    @Option(help: "Read the SQL from this file.")
+    var file: String?
+
+    @Option(name: .customLong("param"), help: "name=value for a :name placeholder (repeatable).")
+    var params: [String] = []
+
+    @Option(help: "Statement timeout in seconds.")
+    var timeout = 30
+
+    @Option(name: .customLong("limit"), parsing: .unconditional, help: ArgumentHelp(
+        "At most this many rows (table, json, markdown, html; default 10,000; a whole number, 1 or more). CSV streams every row.",
+        valueName: "limit"))
+    var limitText: String?
+
+    var limit: Int? { limitText.flatMap { Int($0) } }
+
+    @Flag(help: "Run with the connecting user's full rights instead of the nofdb_query sandbox (reads dw and audit; for a superuser, files and programs too). Use with care.")
+    var unrestricted = false
+
+    func validate() throws {
+        if (sql == nil) == (file == nil) { throw ValidationError("give the SQL as an argument or with --file, not both") }
+        for p in params where !p.contains("=") { throw ValidationError("--param \(p): use name=value") }
+        if timeout < 1 { throw ValidationError("--timeout must be at least 1 second") }
+        try RowLimit.validate(limitText)
+    }
+
+    func run() throws {
+        var text = sql ?? ""
+        if let file {
+            do { text = try String(contentsOfFile: file, encoding: .utf8) } catch {
+                throw ValidationError("cannot read \(file): \(error.localizedDescription)")
+            }
+        }
+        var values: [String: String] = [:]
+        for p in params {
+            let parts = p.split(separator: "=", maxSplits: 1).map(String.init)
+            values[parts[0]] = parts.count > 1 ? parts[1] : ""
+        }
+        let connection = try database.connect()
+        if unrestricted {
+            Console.note("warning: --unrestricted: the query runs with the connecting user's full rights, outside the nofdb_query sandbox")
+        }
+        let runner = QueryRunner(connection: connection)
+        if output.format == .csv {
+            // Streamed: rows go to the file or standard output as they arrive.
+            // A file is written beside its name and renamed when the query has finished, so a
+            // failed or timed-out query never leaves a partial file that looks whole.
+            let handle: FileHandle
+            let partial = output.output.map { $0 + ".part" }
+            if let partial {
+                guard FileManager.default.createFile(atPath: partial, contents: nil), let file = FileHandle(forWritingAtPath: partial) else {
+                    throw ValidationError("cannot write \(partial)")
+                }
+                handle = file
+            } else {
+                handle = FileHandle.standardOutput
+            }
+            do {
+                if output.excel { try handle.write(contentsOf: Data("\u{FEFF}".utf8)) }
+                _ = try runner.run(text, parameters: values, timeoutMilliseconds: timeout * 1000, unrestricted: unrestricted) { chunk in
+                    try handle.write(contentsOf: Data(chunk.utf8))
+                }
+            } catch {
+                if let partial {
+                    try? handle.close()
+                    try? FileManager.default.removeItem(atPath: partial)
+                }
+                throw error
+            }
+            if let path = output.output, let partial {
+                try handle.close()
+                _ = try? FileManager.default.removeItem(atPath: path)
+                try FileManager.default.moveItem(atPath: partial, toPath: path)
+                Console.note("wrote \(path)")
+            }
+            return
+        }
+        let report = try runner.run(text, parameters: values, timeoutMilliseconds: timeout * 1000,
+                                    unrestricted: unrestricted, limit: limit ?? 10_000)
+        try output.emit(report)
+    }
+}
