@@ -1,6 +1,6 @@
 # nofdb in a container: build with the official Swift image, run on slim Debian.
 FROM swift:6.1-bookworm AS build
-RUN apt-get update && apt-get install -y --no-install-recommends libpq-dev libfreexl-dev \
+RUN apt-get update && apt-get install -y --no-install-recommends libpq-dev libfreexl-dev libssl-dev \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY Package.swift ./

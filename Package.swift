@@ -17,7 +17,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
     ],
     targets: [
@@ -28,16 +27,20 @@ let package = Package(
         .systemLibrary(
             name: "CFreeXL", pkgConfig: "freexl",
             providers: [.apt(["libfreexl-dev"]), .brew(["freexl"])]),
+        // OpenSSL's libcrypto, which libpq-dev already brings (libssl-dev): SHA-256 only.
+        .systemLibrary(
+            name: "CLibCrypto", pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"]), .brew(["openssl"])]),
 
         // Thin, safe Swift layer over libpq.
         .target(name: "NOFPostgres", dependencies: ["CLibPQ"]),
-        // Shared value types: months, quarters, findings, byte helpers.
-        .target(name: "NOFCore"),
+        // Shared value types: months, quarters, SHA-256.
+        .target(name: "NOFCore", dependencies: ["CLibCrypto"]),
         // The SQL/ tree (migrations, logic, views, reports, data tests), embedded at build time.
         // Sources/NOFSQL/SQL is a symlink to the top-level SQL/ folder (see the plugin).
         .target(
             name: "NOFSQL",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["NOFCore"],
             plugins: ["EmbedSQL"]),
         // Schema runner (migrations, logic, views by checksum), data tests, embedded cluster.
         .target(
@@ -49,7 +52,6 @@ let package = Package(
             dependencies: [
                 "NOFPostgres", "NOFCore", "NOFWarehouse", "CFreeXL",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-                .product(name: "Crypto", package: "swift-crypto"),
             ]),
         // Report catalogue, parameters, table model and renderers.
         .target(
@@ -60,7 +62,6 @@ let package = Package(
             name: "NOFSync",
             dependencies: [
                 "NOFIngest", "NOFCore", "NOFPostgres", "NOFWarehouse",
-                .product(name: "Crypto", package: "swift-crypto"),
             ]),
         // Deterministic generator of sample files in the exact published formats.
         .target(

@@ -1,4 +1,4 @@
-import Crypto
+import NOFCore
 import Foundation
 
 /// One file of the project's `SQL/` tree, embedded in the binary at build time.
@@ -68,14 +68,6 @@ public enum SQLTree {
         files.filter { $0.folder == folder }
     }
 
-    public static func sha256(_ text: String) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var hex: [UInt8] = []
-        hex.reserveCapacity(64)
-        for byte in SHA256.hash(data: Data(text.utf8)) {
-            hex.append(digits[Int(byte >> 4)])
-            hex.append(digits[Int(byte & 0x0f)])
-        }
-        return String(decoding: hex, as: UTF8.self)
-    }
+    /// SHA-256 of the text as UTF-8, lower-case hex.
+    public static func sha256(_ text: String) -> String { SHA256Hasher.hex(of: Data(text.utf8)) }
 }

@@ -1,4 +1,4 @@
-import Crypto
+import NOFCore
 import Foundation
 import NOFCore
 import NOFIngest
@@ -190,7 +190,7 @@ public final class Syncer {
                 etag: previous?.etag, lastModified: previous?.lastModified, sha: previous?.sha256)
             return item
         }
-        let sha = SHA256.hash(data: body).map { String(format: "%02x", $0) }.joined()
+        let sha = SHA256Hasher.hex(of: body)
         if sha == previous?.sha256 {
             item.reason = "content unchanged since the last fetch (same SHA-256)"
             log(item.dataset, file: item.url, linkText: item.linkText, action: "skipped", reason: item.reason, status: 200,

@@ -1,5 +1,5 @@
-import Crypto
 import Foundation
+import NOFCore
 
 #if canImport(Glibc)
 import Glibc
@@ -48,16 +48,6 @@ struct ChunkedFile {
         return total
     }
 
-}
-
-/// SHA-256 as lower-case hex.
-struct SHA256Hasher {
-    private var hasher = SHA256()
-    mutating func update(_ bytes: UnsafeRawBufferPointer) { hasher.update(bufferPointer: bytes) }
-    mutating func update(_ data: Data) { hasher.update(data: data) }
-    func hex() -> String {
-        hasher.finalize().map { String(format: "%02x", $0) }.joined()
-    }
 }
 
 enum Sniffer {
