@@ -56,7 +56,11 @@ let package = Package(
         // Report catalogue, parameters, table model and renderers.
         .target(
             name: "NOFReports",
-            dependencies: ["NOFPostgres", "NOFCore", "NOFWarehouse", "NOFSQL", "NOFSample"]),
+            dependencies: ["NOFPostgres", "NOFCore", "NOFWarehouse", "NOFSQL", "NOFSpreadsheet"]),
+        // XLSX and legacy XLS writers, for report workbooks and the sample generator's files.
+        .target(
+            name: "NOFSpreadsheet",
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Publication discovery and downloads for `nofdb sync`.
         .target(
             name: "NOFSync",
@@ -67,7 +71,7 @@ let package = Package(
         .target(
             name: "NOFSample",
             dependencies: [
-                "NOFCore",
+                "NOFCore", "NOFSpreadsheet",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
         .executableTarget(
@@ -111,7 +115,7 @@ let package = Package(
         .testTarget(
             name: "UnitTests",
             dependencies: [
-                "NOFPostgres", "NOFCore", "NOFIngest", "NOFReports", "NOFWarehouse", "NOFSQL", "NOFSample",
+                "NOFPostgres", "NOFCore", "NOFIngest", "NOFReports", "NOFWarehouse", "NOFSQL", "NOFSample", "NOFSpreadsheet",
             ],
             exclude: ["README.md"]),
         .testTarget(

@@ -1,5 +1,6 @@
 import Foundation
 import NOFCore
+import NOFSpreadsheet
 import ZIPFoundation
 
 /// What to generate.
@@ -466,7 +467,7 @@ public struct SampleGenerator {
         let archive = try Archive(url: zipURL, accessMode: .create)
         let size = (try FileManager.default.attributesOfItem(atPath: temp.path)[.size] as? Int) ?? 0
         let reader = try FileHandle(forReadingFrom: temp)
-        try archive.addEntry(with: csvName, type: .file, uncompressedSize: Int64(size), modificationDate: fixedDate,
+        try archive.addEntry(with: csvName, type: .file, uncompressedSize: Int64(size), modificationDate: fixedArchiveDate,
                              compressionMethod: .deflate, bufferSize: 1 << 20) { position, chunk in
             try reader.seek(toOffset: UInt64(position))
             return try reader.read(upToCount: chunk) ?? Data()

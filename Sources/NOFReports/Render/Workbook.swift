@@ -1,5 +1,5 @@
 import Foundation
-import NOFSample
+import NOFSpreadsheet
 
 /// `--format xlsx`: a report as a real workbook (the project's own XLSX writer): one sheet
 /// per section with a header row and typed cells (numbers as numbers, dates as dates), then a
