@@ -53,3 +53,16 @@ public enum ReportCatalog {
         return lines.joined(separator: "\n")
     }
 }
+
+extension ReportDefinition {
+    /// An error for the first option given that this report does not take, naming the reports
+    /// it applies to; nil when every option given applies.
+    public func refusal(of given: [ReportParameter]) -> ReportError? {
+        guard let parameter = given.first(where: { !uses($0) }) else { return nil }
+        let option = parameter.option ?? parameter.rawValue
+        let takers = ReportCatalog.reports(taking: parameter)
+        guard let first = takers.first else { return ReportError("\(option) applies to no canned report") }
+        let example = " (e.g. nofdb report \(first) \(option)\(parameter.type == .bool ? "" : " …"))"
+        return ReportError("report \(name) does not take \(option); it applies to the \(takers.joined(separator: ", ")) report\(takers.count == 1 ? "" : "s")\(example)")
+    }
+}

@@ -52,7 +52,7 @@ public struct ReportOptions: Sendable {
     public init() {}
 
     /// The options given, as the parameters they set.
-    var given: [ReportParameter] {
+    public var given: [ReportParameter] {
         var out: [ReportParameter] = []
         if period != .latest { out.append(.period) }
         if peerGroup != nil { out.append(.peerGroup) }

@@ -15,10 +15,8 @@ public struct ReportRunner {
     public func run(_ definition: ReportDefinition, options: ReportOptions) throws -> ReportResult {
         var definition = definition
         definition.sections = try definition.sections(matching: options.section)
+        if let refusal = definition.refusal(of: options.given) { throw refusal }
         try Migrator.requireCurrent(connection)
-        for parameter in options.given where !definition.uses(parameter) {
-            throw ReportError(refusal(parameter, definition))
-        }
         var values = ReportValues(definition: definition)
         var notes: [(String, String)] = []
         let resolver = OrganisationResolver(connection: connection)
@@ -123,15 +121,6 @@ public struct ReportRunner {
             title = "\(try resolver.name(of: org)) (\(org))" + (periodLabel.map { " — \($0)" } ?? "")
         }
         return ReportResult(name: definition.name, title: title, parameters: shown, sections: tables)
-    }
-
-    /// Why an option does not apply to a report, naming the reports it does apply to.
-    private func refusal(_ parameter: ReportParameter, _ definition: ReportDefinition) -> String {
-        let option = parameter.option ?? parameter.rawValue
-        let takers = ReportCatalog.reports(taking: parameter)
-        guard !takers.isEmpty else { return "\(option) applies to no canned report" }
-        let example = takers.first.map { " (e.g. nofdb report \($0) \(option)\(parameter.type == .bool ? "" : " …"))" } ?? ""
-        return "report \(definition.name) does not take \(option); it applies to the \(takers.joined(separator: ", ")) report\(takers.count == 1 ? "" : "s")\(example)"
     }
 }
 
