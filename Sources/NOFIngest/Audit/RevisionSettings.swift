@@ -8,6 +8,11 @@ public struct RevisionSettings {
 
     public init(connection: Connection) { self.connection = connection }
 
+    /// The number kept (seeded as 3 by the migrations).
+    func kept() throws -> Int32 {
+        try connection.value("SELECT value::integer AS keep FROM audit.setting WHERE name = 'keep_revisions'", as: Int32.self)
+    }
+
     public func keep(_ revisions: Int) throws {
         try connection.execute(
             "UPDATE audit.setting SET value = \(String(revisions)), changed_at = now() WHERE name = 'keep_revisions'")

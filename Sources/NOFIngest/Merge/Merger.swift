@@ -15,7 +15,7 @@ struct Merger {
 
     /// Attaches each accepted month's staged tables. Returns a line per slice replaced.
     func swap(_ plan: SlicePlan, stager: Stager, sink: SliceSink) throws -> [String] {
-        let keep = try connection.firstValue("SELECT value::integer AS keep FROM audit.setting WHERE name = 'keep_revisions'", as: Int32.self) ?? 3
+        let keep = try RevisionSettings(connection: connection).kept()
         var replacedSlices: [String] = []
         for period in plan.accepted {
             let staged = dataset.tables.compactMap { table in stager.table(table, period).map { (table.rawValue, $0) } }

@@ -45,7 +45,7 @@ public struct Restorer {
             options.onWait("another nofdb is loading \(dataset) data; waiting for it to finish…")
         }
         defer { connection.releaseAdvisoryLock(lock) }
-        let file = try connection.firstValue("SELECT file_name FROM audit.load_log WHERE load_id = \(load)", as: String.self) ?? "load \(load)"
+        let file = try connection.value("SELECT file_name FROM audit.load_log WHERE load_id = \(load)", as: String.self)
         guard let restoreId = try connection.firstValue(
             """
             INSERT INTO audit.load_log (file_name, file_path, sha256, size_bytes, dataset, layout, kind, nofdb_version,
@@ -60,7 +60,7 @@ public struct Restorer {
             let slices: [(YearMonth, Int)] = try connection.transaction { db in
                 try db.execute("SET LOCAL jit = off")
                 try db.execute("SET LOCAL work_mem = '64MB'")
-                let keep = try db.firstValue("SELECT value::integer AS keep FROM audit.setting WHERE name = 'keep_revisions'", as: Int32.self) ?? 3
+                let keep = try RevisionSettings(connection: db).kept()
                 let restored = try db.query(
                     "SELECT period, rows::bigint AS rows FROM dw.restore_revision(\(load), \(restoreId), \(keep)) ORDER BY period"
                 ) { (try $0.decode("period", as: YearMonth.self), try $0.decode("rows", as: Int.self)) }

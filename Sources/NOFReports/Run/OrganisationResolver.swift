@@ -48,7 +48,7 @@ struct OrganisationResolver {
 
     /// An organisation's name for a report's title (its code when it has none).
     func name(of code: String) throws -> String {
-        try connection.firstValue("SELECT coalesce(org_name, org_code) AS name FROM nof.organisation WHERE org_code = \(code)", as: String.self) ?? code
+        try connection.value("SELECT coalesce(org_name, org_code) AS name FROM nof.organisation WHERE org_code = \(code)", as: String.self)
     }
 
     /// An ICB code from a code (QVV) or words of its name (dorset).
