@@ -5,6 +5,7 @@
 -- param: org text
 -- param: region text
 -- latest: SELECT max(period) FROM nof.data_coverage WHERE dataset = 'ambulance'
+-- highlight: org_code
 -- section: Response times by trust
 -- chart: bar label=org_code value=c2_mean better=lower unit=minutes axis=category_2_mean_response
 -- footnote: Standards: C1 mean 7, 90th 15; C2 mean 18 (interim targets apply in some years), 90th 40; C3 90th 120; C4 90th 180 minutes.

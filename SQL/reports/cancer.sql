@@ -7,6 +7,7 @@
 -- param: icb text
 -- param: limit bigint
 -- latest: SELECT max(period) FROM nof.data_coverage WHERE dataset = 'cancer'
+-- highlight: org_code
 -- section: Cancer standards by provider
 -- footnote: Targets: the interim planning target in force, else the constitutional standard. Counts include half-patients.
 SELECT org_code, org_name,

@@ -7,6 +7,7 @@
 -- param: icb text
 -- param: limit bigint
 -- latest: SELECT max(period) FROM nof.data_coverage WHERE dataset = 'diagnostics'
+-- highlight: org_code
 -- section: Diagnostics by provider
 -- chart: bar label=org_code value=pct_6_weeks better=lower unit=% axis=waiting_6_weeks_or_more
 -- footnote: Share of the month-end waiting list waiting 6 weeks or more (all 15 tests); lower is better.

@@ -11,6 +11,7 @@
 -- param: period_type text
 -- period: month-or-quarter
 -- latest: league-quarter
+-- highlight: org_code
 -- section: League table
 -- chart: bar label=org_name value=average_score better=lower axis=average_score_(1_best,_4_worst)
 -- footnote: Scores run from 1 (best) to 4; an organisation is ranked when scored on at least 2 metrics and half of those its peer group has data for; ties share a rank.

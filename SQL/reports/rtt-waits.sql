@@ -7,6 +7,7 @@
 -- param: icb text
 -- param: limit bigint
 -- latest: SELECT max(period) FROM nof.data_coverage WHERE dataset = 'rtt'
+-- highlight: org_code
 -- section: Waiting list by provider
 -- chart: bar label=org_code value=pct_18w better=higher unit=% axis=waiting_under_18_weeks
 -- footnote: Incomplete pathways at month end, all specialties; 65/78/104+ are blank for files whose bands stop at 52 weeks.

@@ -65,6 +65,9 @@ struct ReportCommand: ParsableCommand {
 
     var limit: Int? { limitText.flatMap { Int($0) } }
 
+    @Option(help: "Mark this organisation (code or name) in the report's tables and charts (provider reports and league tables).")
+    var highlight: String?
+
     @Option(help: "Only this section of a report with several (see --list), e.g. movers.")
     var section: String?
 
@@ -97,6 +100,7 @@ struct ReportCommand: ParsableCommand {
         options.merged = merged
         options.limit = limit
         options.section = section
+        options.highlight = highlight
         options.load = load
         options.dataset = dataset?.rawValue
         options.league = league

@@ -36,6 +36,7 @@ public enum ReportCatalog {
             lines.append("  \(report.name)\(args)")
             lines.append("      \(report.description)")
             let options = report.parameters.filter { !$0.required }.compactMap { $0.parameter.option }
+                + (report.highlightColumn == nil ? [] : ["--highlight"])
             lines.append("      parameters: " + (options.isEmpty ? "none" : options.joined(separator: ", ")))
             if report.sections.count > 1 {
                 lines.append("      sections (--section): " + report.sections.map(\.slug).joined(separator: ", "))

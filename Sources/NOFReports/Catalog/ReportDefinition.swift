@@ -15,6 +15,8 @@ public struct ReportDefinition: Sendable {
         public var footnotes: [String]
         /// A parameter the section needs (`-- when: load`): without a value the section is left out.
         public var requires: ReportParameter?
+        /// Labels and formats of its columns (`-- column: c2_mean | Category 2 mean | minutes`).
+        public var columns: [String: ColumnStyle] = [:]
         /// The name `--section` takes: the title in lower case with hyphens, e.g. `league-position`.
         public var slug: String { ReportDefinition.slug(title) }
     }
@@ -46,6 +48,9 @@ public struct ReportDefinition: Sendable {
     /// The parameters its SQL uses, as declared.
     public var parameters: [ParameterDeclaration]
     public var periodGrain: PeriodGrain
+    /// The column of organisation codes `--highlight` marks (`-- highlight: org_code`); nil when
+    /// the report does not take `--highlight`.
+    public var highlightColumn: String?
     /// Without a rule, the period is NULL unless the user names one.
     public var latest: LatestRule?
     public var sections: [Section]
@@ -55,13 +60,17 @@ public struct ReportDefinition: Sendable {
         parameters.first { $0.parameter == parameter }
     }
 
-    public func uses(_ parameter: ReportParameter) -> Bool { declaration(parameter) != nil }
+    public func uses(_ parameter: ReportParameter) -> Bool {
+        parameter == .highlight ? highlightColumn != nil : declaration(parameter) != nil
+    }
 
     /// True when the organisation is required (given as `nofdb report NAME ORG`).
     public var takesOrganisationArgument: Bool { declaration(.org)?.required ?? false }
 
     /// The options the report takes (`--period`, `--org`, …), in declaration order.
-    public var options: [String] { parameters.compactMap { $0.parameter.option } }
+    public var options: [String] {
+        parameters.compactMap { $0.parameter.option } + (highlightColumn == nil ? [] : ["--highlight"])
+    }
 
     /// The sections `--section` asks for: all of them when nil, else the one whose title
     /// equals or starts with `name` (any case; hyphens for spaces, so `league-position`).
@@ -86,6 +95,7 @@ public struct ReportDefinition: Sendable {
         var parameters: [ParameterDeclaration] = []
         var grain = PeriodGrain.month
         var latest: LatestRule?
+        var highlight: String?
         var sections: [Section] = []
         var current: Section?
         var headerFootnotes: [String] = []
@@ -115,6 +125,7 @@ public struct ReportDefinition: Sendable {
                 continue
             }
             if let v = value("latest") { latest = v == "league-quarter" ? .leagueQuarter : .sql(v); continue }
+            if let v = value("highlight") { highlight = v; continue }
             if let v = value("section") {
                 if let current { sections.append(current) }
                 current = Section(title: v, sql: "", chart: nil, footnotes: [])
@@ -125,6 +136,21 @@ public struct ReportDefinition: Sendable {
                     throw ReportDefinitionError("\(path): -- when: \(v) is not a report parameter")
                 }
                 current?.requires = parameter
+                continue
+            }
+            if let v = value("column"), current != nil {
+                let parts = v.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+                guard parts.count >= 2, !parts[0].isEmpty else {
+                    throw ReportDefinitionError("\(path): -- column: \(v): expected NAME | Label [| format]")
+                }
+                var style = ColumnStyle(label: parts[1].isEmpty ? nil : parts[1])
+                if parts.count > 2, !parts[2].isEmpty {
+                    guard let format = ColumnFormat(rawValue: parts[2]) else {
+                        throw ReportDefinitionError("\(path): -- column: \(parts[0]): unknown format \(parts[2]); use \(ColumnFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+                    }
+                    style.format = format
+                }
+                current?.columns[parts[0]] = style
                 continue
             }
             if let v = value("chart") {
@@ -148,7 +174,7 @@ public struct ReportDefinition: Sendable {
         }
         let definition = ReportDefinition(
             name: name, title: title.isEmpty ? name : title, description: description, parameters: parameters,
-            periodGrain: grain, latest: latest, sections: sections)
+            periodGrain: grain, highlightColumn: highlight, latest: latest, sections: sections)
         try definition.check(path: path)
         return definition
     }
@@ -181,7 +207,7 @@ public struct ReportDefinition: Sendable {
         }
     }
 
-    /// `line x=month y=value panels=standard unit=unit target=target partial=coverage fieldtest=note`
+    /// `line x=month y=value panels=standard unit=unit target=target partial=coverage fieldtest=note england=england flag=flag`
     /// or `bar label=org_name value=average_score better=lower axis=average_score_(1_best,_4_worst)`;
     /// in `axis=` and `unit=` an underscore stands for a space.
     static func parseChart(_ text: String) -> ChartSpec? {
@@ -201,6 +227,7 @@ public struct ReportDefinition: Sendable {
         return ChartSpec(kind: kind, x: x, y: y, series: pairs["series"], onlyColumn: filter?.0, onlyValue: filter?.1,
                          partialColumn: pairs["partial"], panels: pairs["panels"], unit: pairs["unit"],
                          axisTitle: spaced("axis"), target: pairs["target"], fieldTest: pairs["fieldtest"],
-                         better: pairs["better"].flatMap(ChartSpec.Better.init(rawValue:)))
+                         better: pairs["better"].flatMap(ChartSpec.Better.init(rawValue:)), england: pairs["england"],
+                         flag: pairs["flag"], code: pairs["code"])
     }
 }

@@ -24,6 +24,10 @@ public enum ReportParameter: String, CaseIterable, Sendable {
     case limit
     case load
     case dataset
+    /// An organisation to mark in the report's tables and charts (`--highlight`): not bound
+    /// into the SQL; a report takes it when its header names the column of organisation codes
+    /// (`-- highlight: org_code`).
+    case highlight
 
     /// The SQL type the parameter is bound with (and must be declared with).
     public var type: PostgresDataType {
@@ -31,7 +35,7 @@ public enum ReportParameter: String, CaseIterable, Sendable {
         case .period, .previous, .trendStart: return .date
         case .limit, .load: return .int8
         case .merged: return .bool
-        case .periodType, .league, .peerGroup, .domain, .org, .region, .icb, .dataset: return .text
+        case .periodType, .league, .peerGroup, .domain, .org, .region, .icb, .dataset, .highlight: return .text
         }
     }
 
@@ -83,7 +87,7 @@ public struct ParameterDeclaration: Sendable, Equatable {
             words.removeSubrange(equals...)
         }
         guard words.count == 2 else { throw ReportDefinitionError("-- param: \(text): expected NAME TYPE [= DEFAULT] [required]") }
-        guard let parameter = ReportParameter(rawValue: words[0]) else {
+        guard let parameter = ReportParameter(rawValue: words[0]), parameter != .highlight else {
             throw ReportDefinitionError("-- param: \(words[0]) is not a report parameter; known: \(ReportParameter.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         guard words[1] == parameter.type.name else {

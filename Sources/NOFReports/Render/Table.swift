@@ -48,9 +48,50 @@ public enum ReportColumnKind: String, Sendable {
     case text, integer, number, bool, date
 }
 
+/// How a column's numbers read in the formats meant for people (table, Markdown, HTML, XLSX);
+/// CSV and JSON keep the value as the database gave it.
+public enum ColumnFormat: String, Sendable, CaseIterable {
+    /// Minutes as m:ss (ambulance response times: 24.45 → 24:27).
+    case minutes
+    /// A percentage to one decimal place (74.2).
+    case percent
+    /// A count with thousands separators (1,730,933).
+    case count
+    /// Weeks to one decimal place (RTT waits).
+    case weeks
+    /// A league score to two decimal places.
+    case score
+    /// A month (`2025-04` or a date) as "Apr 2025"; a real date cell in XLSX.
+    case month
+}
+
 public struct ReportColumn: Sendable, Equatable {
+    /// The name in the SQL, CSV and JSON (snake_case).
     public var name: String
     public var kind: ReportColumnKind
+    /// The header people read ("Category 2 mean"), from the report's `-- column:` line.
+    public var label: String?
+    public var format: ColumnFormat?
+
+    public init(name: String, kind: ReportColumnKind, label: String? = nil, format: ColumnFormat? = nil) {
+        self.name = name
+        self.kind = kind
+        self.label = label
+        self.format = format
+    }
+
+    /// The header in the formats meant for people.
+    public var header: String { label ?? name }
+}
+
+/// A `-- column: name | Label | format` line of a report section.
+public struct ColumnStyle: Sendable, Equatable {
+    public var label: String?
+    public var format: ColumnFormat?
+    public init(label: String? = nil, format: ColumnFormat? = nil) {
+        self.label = label
+        self.format = format
+    }
 }
 
 /// A chart to draw from a section (HTML output), from a report's `-- chart:` line.
@@ -82,10 +123,19 @@ public struct ChartSpec: Sendable, Equatable {
     /// those months are shaded and labelled.
     public var fieldTest: String?
     public var better: Better?
+    /// Line charts: a column holding England's value at each x, drawn as a neutral grey series.
+    public var england: String?
+    /// A column whose non-empty value flags a point (small numbers, stale, partial): drawn
+    /// differently and explained in the legend by the flag's text.
+    public var flag: String?
+    /// A column of organisation codes, matched against the report's highlighted organisation
+    /// (`--highlight`) when the label column holds names.
+    public var code: String?
 
     public init(kind: Kind, x: String, y: String, series: String? = nil, onlyColumn: String? = nil, onlyValue: String? = nil,
                 partialColumn: String? = nil, panels: String? = nil, unit: String? = nil, axisTitle: String? = nil,
-                target: String? = nil, fieldTest: String? = nil, better: Better? = nil) {
+                target: String? = nil, fieldTest: String? = nil, better: Better? = nil, england: String? = nil,
+                flag: String? = nil, code: String? = nil) {
         self.kind = kind
         self.x = x
         self.y = y
@@ -99,6 +149,9 @@ public struct ChartSpec: Sendable, Equatable {
         self.target = target
         self.fieldTest = fieldTest
         self.better = better
+        self.england = england
+        self.flag = flag
+        self.code = code
     }
 }
 
@@ -108,6 +161,15 @@ public struct ReportTable: Sendable {
     public var rows: [[ReportCell]]
     public var footnotes: [String]
     public var chart: ChartSpec?
+
+    /// Applies a section's `-- column:` labels and formats to the columns they name.
+    public mutating func style(_ styles: [String: ColumnStyle]) {
+        for i in columns.indices {
+            guard let style = styles[columns[i].name] else { continue }
+            columns[i].label = style.label ?? columns[i].label
+            columns[i].format = style.format ?? columns[i].format
+        }
+    }
 
     public init(title: String, columns: [ReportColumn], rows: [[ReportCell]], footnotes: [String] = [], chart: ChartSpec? = nil) {
         self.title = title
@@ -168,6 +230,13 @@ public struct ReportResult: Sendable {
     public var parameters: [(String, String)]
     public var sections: [ReportTable]
     public var generatedAt: Date
+    /// Lines every format shows first and prominently: what the figures are and are not
+    /// ("Sample data: synthetic figures…", "Cancer league — not an overall ranking").
+    public var notices: [String] = []
+    /// An organisation code to mark in tables and charts (`--highlight`), and the column of
+    /// organisation codes to find it in.
+    public var highlight: String?
+    public var highlightColumn = "org_code"
 
     public init(name: String, title: String, parameters: [(String, String)], sections: [ReportTable], generatedAt: Date = Date()) {
         self.name = name

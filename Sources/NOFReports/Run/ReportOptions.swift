@@ -48,6 +48,8 @@ public struct ReportOptions: Sendable {
     public var merged = false
     /// Only this section of a report with several (its title or a prefix of it, any case).
     public var section: String?
+    /// An organisation (code or words of a name) to mark in tables and charts.
+    public var highlight: String?
 
     public init() {}
 
@@ -65,6 +67,7 @@ public struct ReportOptions: Sendable {
         if load != nil { out.append(.load) }
         if dataset != nil { out.append(.dataset) }
         if merged { out.append(.merged) }
+        if highlight != nil { out.append(.highlight) }
         return out
     }
 }

@@ -46,6 +46,7 @@ public struct ReportRunner {
         let region = try options.region.map { try resolver.region($0) }
         values.set(.region, region)
         values.set(.icb, try options.icb.map { try resolver.icb($0) })
+        let highlight = try options.highlight.map { try resolver.organisation($0) }
         values.set(.limit, options.limit)
         if options.merged { values.set(.merged, true) }
         values.set(.league, options.league?.rawValue)
@@ -111,7 +112,9 @@ public struct ReportRunner {
             for section in definition.sections {
                 if let needed = section.requires, values.isNull(needed) { continue }
                 let result = try db.execute(try values.query(section.sql))
-                tables.append(ReportTable(title: section.title, result: result, footnotes: section.footnotes, chart: section.chart))
+                var table = ReportTable(title: section.title, result: result, footnotes: section.footnotes, chart: section.chart)
+                table.style(section.columns)
+                tables.append(table)
             }
         }
         var title = definition.title
@@ -120,7 +123,13 @@ public struct ReportRunner {
         if let org {
             title = "\(try resolver.name(of: org)) (\(org))" + (periodLabel.map { " — \($0)" } ?? "")
         }
-        return ReportResult(name: definition.name, title: title, parameters: shown, sections: tables)
+        var report = ReportResult(name: definition.name, title: title, parameters: shown, sections: tables)
+        if let highlight, let column = definition.highlightColumn {
+            report.highlight = highlight
+            report.highlightColumn = column
+            report.parameters.append(("highlight", "\(try resolver.name(of: highlight)) (\(highlight))"))
+        }
+        return report
     }
 }
 
