@@ -53,6 +53,12 @@ public struct ReportDefinition: Sendable {
     public var highlightColumn: String?
     /// Without a rule, the period is NULL unless the user names one.
     public var latest: LatestRule?
+    /// A query returning the report's heading for the values it runs with (one text column,
+    /// `heading`), e.g. "Cancer league — not an overall ranking"; the `-- title:` otherwise.
+    public var headingSQL: String?
+    /// Queries whose rows (one text column, `notice`) the report states first, before any table:
+    /// what it covers and does not (`-- notice:`).
+    public var noticeSQL: [String] = []
     public var sections: [Section]
 
     /// The declaration of `parameter`, if the report uses it.
@@ -96,6 +102,8 @@ public struct ReportDefinition: Sendable {
         var grain = PeriodGrain.month
         var latest: LatestRule?
         var highlight: String?
+        var heading: String?
+        var notices: [String] = []
         var sections: [Section] = []
         var current: Section?
         var headerFootnotes: [String] = []
@@ -126,6 +134,8 @@ public struct ReportDefinition: Sendable {
             }
             if let v = value("latest") { latest = v == "league-quarter" ? .leagueQuarter : .sql(v); continue }
             if let v = value("highlight") { highlight = v; continue }
+            if let v = value("heading") { heading = v; continue }
+            if let v = value("notice") { notices.append(v); continue }
             if let v = value("section") {
                 if let current { sections.append(current) }
                 current = Section(title: v, sql: "", chart: nil, footnotes: [])
@@ -174,7 +184,8 @@ public struct ReportDefinition: Sendable {
         }
         let definition = ReportDefinition(
             name: name, title: title.isEmpty ? name : title, description: description, parameters: parameters,
-            periodGrain: grain, highlightColumn: highlight, latest: latest, sections: sections)
+            periodGrain: grain, highlightColumn: highlight, latest: latest, headingSQL: heading, noticeSQL: notices,
+            sections: sections)
         try definition.check(path: path)
         return definition
     }
@@ -182,7 +193,7 @@ public struct ReportDefinition: Sendable {
     /// Every `:name` the SQL uses is declared, and every declared parameter is used.
     func check(path: String) throws(ReportDefinitionError) {
         var used = Set<String>()
-        var texts = sections.map(\.sql)
+        var texts = sections.map(\.sql) + noticeSQL + (headingSQL.map { [$0] } ?? [])
         if case .sql(let sql) = latest { texts.append(sql) }
         for sql in texts { used.formUnion(SQLQuery.parameterNames(in: sql)) }
         let declared = Set(parameters.map(\.parameter.rawValue))

@@ -63,6 +63,20 @@ public enum ColumnFormat: String, Sendable, CaseIterable {
     case score
     /// A month (`2025-04` or a date) as "Apr 2025"; a real date cell in XLSX.
     case month
+    /// Each row by the unit in its own `unit` column (for columns that mix standards): `%` as
+    /// percent, `minutes` as minutes, `weeks` as weeks, `count` as count (`ColumnFormat.forUnit`).
+    case byUnit = "unit"
+
+    /// The format for a value of `unit` (`%`, `minutes`, `weeks`, `count`), nil for others.
+    public static func forUnit(_ unit: String) -> ColumnFormat? {
+        switch unit {
+        case "%": return .percent
+        case "minutes": return .minutes
+        case "weeks": return .weeks
+        case "count": return .count
+        default: return nil
+        }
+    }
 }
 
 public struct ReportColumn: Sendable, Equatable {
