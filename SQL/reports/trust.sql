@@ -8,6 +8,8 @@
 -- param: trend_start date
 -- latest: SELECT max(period) FROM nof.standard_performance WHERE org_code = :org AND org_level = 'provider'
 -- section: Standards
+-- column: standard_code | Code | | wide
+-- column: unit | Unit | | wide
 -- column: standard | Standard
 -- column: as_of | Month | month
 -- column: value | Value | unit
@@ -71,6 +73,8 @@ SELECT st.short_name AS standard, l.standard_code, to_char(l.period, 'YYYY-MM') 
   LEFT JOIN nof.provider_comparison c ON c.org_code = :org AND c.period = l.period AND c.standard_code = l.standard_code
  ORDER BY st.sort_order;
 -- section: 13-month trend
+-- column: standard_code | Code | | wide
+-- column: unit | Unit | | wide
 -- chart: line x=month y=value panels=standard unit=unit target=target fieldtest=note england=england flag=flag
 -- column: month | Month | month
 -- column: value | Value | unit

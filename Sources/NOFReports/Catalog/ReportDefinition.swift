@@ -17,6 +17,9 @@ public struct ReportDefinition: Sendable {
         public var requires: ReportParameter?
         /// Labels and formats of its columns (`-- column: c2_mean | Category 2 mean | minutes`).
         public var columns: [String: ColumnStyle] = [:]
+        /// A detail left out of the terminal table unless asked for (`-- detail: yes`): a long
+        /// series whose summary is another section; HTML, XLSX, JSON and CSV carry it.
+        public var detail = false
         /// The name `--section` takes: the title in lower case with hyphens, e.g. `league-position`.
         public var slug: String { ReportDefinition.slug(title) }
     }
@@ -148,12 +151,16 @@ public struct ReportDefinition: Sendable {
                 current?.requires = parameter
                 continue
             }
+            if let v = value("detail"), current != nil {
+                current?.detail = v == "yes"
+                continue
+            }
             if let v = value("column"), current != nil {
                 let parts = v.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
                 guard parts.count >= 2, !parts[0].isEmpty else {
                     throw ReportDefinitionError("\(path): -- column: \(v): expected NAME | Label [| format]")
                 }
-                var style = ColumnStyle(label: parts[1].isEmpty ? nil : parts[1])
+                var style = ColumnStyle(label: parts[1].isEmpty ? nil : parts[1], wideOnly: parts.count > 3 && parts[3] == "wide")
                 if parts.count > 2, !parts[2].isEmpty {
                     guard let format = ColumnFormat(rawValue: parts[2]) else {
                         throw ReportDefinitionError("\(path): -- column: \(parts[0]): unknown format \(parts[2]); use \(ColumnFormat.allCases.map(\.rawValue).joined(separator: ", "))")

@@ -132,6 +132,7 @@ public struct ReportRunner {
                 let result = try db.execute(try values.query(section.sql))
                 var table = ReportTable(title: section.title, result: result, footnotes: section.footnotes, chart: section.chart)
                 table.style(section.columns)
+                table.detail = section.detail
                 tables.append(table)
             }
         }
