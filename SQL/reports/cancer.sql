@@ -49,13 +49,14 @@ SELECT org_code, org_name, fds28_pct, fds28_target, d31_pct, d31_target, d62_pct
 -- detail: yes
 -- chart: bar label=org_name value=pct panels=standard target=target better=higher unit=% code=org_code flag=flag axis=patients_within_the_standard
 -- column: standard | Standard
+-- column: standard_code | Standard code | | wide
 -- column: org_code | Code
 -- column: org_name | Provider
 -- column: pct | % | percent
 -- column: target | Target | percent
 -- column: treated | Patients | count
 -- column: flag | Read with care
-SELECT st.short_name AS standard, p.org_code, p.org_name, round(p.rate, 1) AS pct, p.target, p.denominator AS treated,
+SELECT st.short_name AS standard, p.standard_code, p.org_code, p.org_name, round(p.rate, 1) AS pct, p.target, p.denominator AS treated,
        CASE WHEN p.org_level = 'provider' AND p.denominator < (SELECT value FROM nof.flag_rule WHERE name = 'small_numbers_denominator')
             THEN 'small numbers' ELSE '' END AS flag
   FROM nof.standard_performance p
