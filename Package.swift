@@ -67,6 +67,12 @@ let package = Package(
             dependencies: [
                 "NOFIngest", "NOFCore", "NOFPostgres", "NOFWarehouse",
             ]),
+        // A static website made of the reports (`nofdb publish`).
+        .target(
+            name: "NOFPublish",
+            dependencies: ["NOFReports", "NOFPostgres", "NOFCore", "NOFWarehouse", "NOFSpreadsheet", "CShims"]),
+        // C functions Swift cannot call directly (renameat2 needs _GNU_SOURCE).
+        .target(name: "CShims"),
         // Deterministic generator of sample files in the exact published formats.
         .target(
             name: "NOFSample",
@@ -78,7 +84,7 @@ let package = Package(
             name: "nofdb",
             dependencies: [
                 "NOFPostgres", "NOFCore", "NOFWarehouse", "NOFIngest", "NOFReports",
-                "NOFSync", "NOFSample", "NOFSQL",
+                "NOFSync", "NOFSample", "NOFSQL", "NOFPublish",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
