@@ -192,7 +192,7 @@ public struct Migrator {
                 try run(db, view.sql, in: view.key)
                 try record(db, view.key, view.checksum)
             }
-            try db.execute("DELETE FROM audit.schema_object WHERE name LIKE 'views/%' AND NOT (name = ANY (\(views.map { $0.key }))))")
+            try db.execute("DELETE FROM audit.schema_object WHERE name LIKE 'views/%' AND NOT (name = ANY (\(views.map { $0.key })))")
             report.viewsRecreated = views.count
             // Reader roles granted earlier get SELECT on the new views too.
             let readers = try db.query("SELECT role_name FROM audit.reader_role") { try $0.decode("role_name", as: String.self) }
