@@ -20,6 +20,7 @@ BEGIN
      WHERE c.org_code = o.org_code
        AND (o.org_name IS DISTINCT FROM coalesce(c.org_name, o.org_name) OR o.region_code IS DISTINCT FROM c.region_code);
     DELETE FROM dw.mart_league;
+    DELETE FROM dw.mart_peer;
     DELETE FROM dw.mart_league_score;
     DELETE FROM dw.mart_standard;
     -- Every dataset's derived attributes first (ICB membership from the ODS files is read by

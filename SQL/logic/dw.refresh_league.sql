@@ -9,7 +9,11 @@
 -- data for in the period; averages of the ranked only are cut into segments: quartiles, or the
 -- defined thresholds of the period's method year (dw.nof_method_for). A metric that fewer than
 -- half of the peer group (or fewer than 3 organisations) report in the period is scored for
--- nobody (status too_few_reporting).
+-- nobody (status too_few_reporting). An overall table ranks an organisation only when its
+-- scored metrics come from at least two domains (urgent and emergency care, elective, cancer,
+-- diagnostics): a "league" of cancer metrics alone is the cancer league, not an overall one.
+-- The same months' peer comparison (dw.mart_peer: each provider's rank and its peer group's
+-- median for every standard but counts) is refreshed here too, from the same peer groups.
 CREATE OR REPLACE FUNCTION dw.refresh_league(p_periods date[]) RETURNS void
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -57,6 +61,28 @@ BEGIN
     -- one row and nests loops over a rebuild's ~10^6 inputs (minutes instead of seconds).
     ANALYZE nofdb_league_input;
     ANALYZE nofdb_league_peer;
+
+    -- Peers: every standard's rank among the peer group that month (1 = best, ties share a
+    -- rank) and the peer group's median; counts are not compared (they follow a trust's size).
+    DELETE FROM dw.mart_peer WHERE period = ANY (p_periods);
+    INSERT INTO dw.mart_peer (period, standard_code, org_code, peer_group, peer_rank, peers_ranked, peer_median)
+    WITH reported AS (
+        SELECT i.period, i.standard_code, i.org_code, p.peer_group,
+               CASE WHEN s.higher_is_better THEN -i.value ELSE i.value END AS sort_value, i.value
+          FROM nofdb_league_input i
+          JOIN nofdb_league_peer p ON p.period_type = i.period_type AND p.period = i.period AND p.org_code = i.org_code
+          JOIN dw.dim_standard s ON s.standard_code = i.standard_code
+         WHERE i.period_type = 'month' AND p.peer_group IS NOT NULL AND i.status = 'reported' AND i.value IS NOT NULL
+           AND s.unit <> 'count'
+    ), medians AS (
+        SELECT period, standard_code, peer_group, percentile_cont(0.5) WITHIN GROUP (ORDER BY value) AS median
+          FROM reported GROUP BY period, standard_code, peer_group
+    )
+    SELECT r.period, r.standard_code, r.org_code, r.peer_group,
+           rank() OVER w, count(*) OVER (PARTITION BY r.period, r.standard_code, r.peer_group), m.median
+      FROM reported r
+      JOIN medians m USING (period, standard_code, peer_group)
+    WINDOW w AS (PARTITION BY r.period, r.standard_code, r.peer_group ORDER BY r.sort_value);
 
     INSERT INTO dw.mart_league_score
         (league, period_type, period, peer_group, org_code, standard_code, metric_id, value, status, threshold, comparator,
@@ -110,9 +136,10 @@ BEGIN
     INSERT INTO dw.mart_league
         (league, period_type, period, peer_group, domain, org_code, peer_group_source, average_score, metrics_scored,
          metrics_expected, metrics_missing, ranked, not_ranked_reason, segment, method_year, four_hour_not_reported,
-         league_rank)
+         domains_scored, league_rank)
     WITH scores AS (
-        SELECT sc.league, sc.period_type, sc.period, sc.peer_group, sc.org_code, sc.standard_code, sc.score, sc.status, d.domain
+        SELECT sc.league, sc.period_type, sc.period, sc.peer_group, sc.org_code, sc.standard_code, sc.score, sc.status, d.domain,
+               s.league_domain AS metric_domain
           FROM dw.mart_league_score sc
           JOIN dw.dim_standard s ON s.standard_code = sc.standard_code
           CROSS JOIN LATERAL (VALUES ('overall'), (s.league_domain)) AS d(domain)
@@ -126,7 +153,9 @@ BEGIN
         SELECT league, period_type, period, peer_group, domain, org_code,
                dw.average_score(array_agg(score)) AS average_score,
                count(score)::integer AS metrics_scored,
+               count(DISTINCT metric_domain) FILTER (WHERE score IS NOT NULL)::integer AS domains_scored,
                coalesce(array_agg(standard_code ORDER BY standard_code) FILTER (WHERE score IS NULL), '{}') AS missing,
+               min(metric_domain) FILTER (WHERE score IS NOT NULL) AS only_domain,
                bool_or(standard_code IN ('ae_4h_all', 'ae_4h_type1') AND status = 'not_reported_field_test') AS field_test
           FROM scores
          GROUP BY league, period_type, period, peer_group, domain, org_code
@@ -134,7 +163,8 @@ BEGIN
         SELECT p.*, coalesce(e.n, 0) AS metrics_expected,
                CASE WHEN p.domain = 'overall' THEN 2 ELSE 1 END AS minimum,
                p.metrics_scored >= CASE WHEN p.domain = 'overall' THEN 2 ELSE 1 END
-                   AND 2 * p.metrics_scored >= coalesce(e.n, 0) AS ranked
+                   AND 2 * p.metrics_scored >= coalesce(e.n, 0)
+                   AND (p.domain <> 'overall' OR p.domains_scored >= 2) AS ranked
           FROM per_domain p
           LEFT JOIN expected e USING (league, period_type, period, peer_group, domain)
     ), cuts AS (
@@ -158,18 +188,22 @@ BEGIN
                 WHEN j.metrics_scored = 0 THEN 'no metric scored: no data, or not reported'
                 WHEN j.metrics_scored < j.minimum
                     THEN 'scored on ' || j.metrics_scored || ' metric; at least ' || j.minimum || ' are needed'
+                WHEN j.domain = 'overall' AND j.domains_scored < 2
+                    THEN 'scored in one domain only (' || replace(j.only_domain, '_', ' ')
+                         || '): an overall ranking needs metrics from at least two; the ' || replace(j.only_domain, '_', ' ') || ' league ranks it'
                 ELSE 'scored on ' || j.metrics_scored || ' of the ' || j.metrics_expected || ' metrics its peer group has data for; at least half are needed'
            END,
            CASE WHEN j.ranked THEN
                 CASE m.segmentation WHEN 'threshold' THEN dw.threshold_segment(j.average_score, m.thresholds)
                                     ELSE dw.quartile_segment(j.average_score, c.cuts) END
            END,
-           m.financial_year, coalesce(j.field_test, false)
+           m.financial_year, coalesce(j.field_test, false), j.domains_scored
       FROM judged j
       LEFT JOIN cuts c USING (league, period_type, period, peer_group, domain)
       LEFT JOIN nofdb_league_peer pe ON pe.period_type = j.period_type AND pe.period = j.period AND pe.org_code = j.org_code
       CROSS JOIN LATERAL dw.nof_method_for(j.period) m
            ) AS x(league, period_type, period, peer_group, domain, org_code, peer_group_source, average_score, metrics_scored,
-                  metrics_expected, metrics_missing, ranked, not_ranked_reason, segment, method_year, four_hour_not_reported);
+                  metrics_expected, metrics_missing, ranked, not_ranked_reason, segment, method_year, four_hour_not_reported,
+                  domains_scored);
 END $$;
 COMMENT ON FUNCTION dw.refresh_league(date[]) IS 'Recomputes the nof and operational league tables (scores, averages, who is ranked, segments) for the given months and their quarters.';

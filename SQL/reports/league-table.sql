@@ -11,10 +11,20 @@
 -- param: period_type text
 -- period: month-or-quarter
 -- latest: league-quarter
+-- heading: SELECT CASE WHEN :domain = 'overall' THEN 'League table' ELSE initcap(replace(:domain, '_', ' ')) || ' league (not an overall ranking)' END AS heading
+-- notice: SELECT scope AS notice FROM nof.league_scope WHERE league = :league AND period_type = :period_type AND period = :period AND peer_group = :peer_group AND domain = :domain
 -- highlight: org_code
 -- section: League table
--- chart: bar label=org_name value=average_score better=lower axis=average_score_(1_best,_4_worst)
--- footnote: Scores run from 1 (best) to 4; an organisation is ranked when scored on at least 2 metrics and half of those its peer group has data for; ties share a rank.
+-- chart: bar label=org_name value=average_score better=lower code=org_code axis=average_score_(1_best,_4_worst)
+-- column: rank | Rank
+-- column: org_code | Code
+-- column: org_name | Organisation
+-- column: region | Region
+-- column: segment | Segment
+-- column: average_score | Average score | score
+-- column: scored | Metrics scored
+-- column: note | Note
+-- footnote: Scores run from 1 (best) to 4; ranked by segment, then average score; ties share a rank. An overall table ranks an organisation scored on at least 2 metrics from at least two domains and on half of those its peer group has data for; a domain league needs one metric and is not an overall ranking.
 -- footnote: † A&E four-hour not reported (field test): the site is scored on its other metrics.
 SELECT league_rank AS rank, org_code, org_name, region_name AS region, segment, average_score,
        metrics_scored || ' of ' || metrics_expected AS scored,
@@ -36,7 +46,8 @@ SELECT org_code, org_name, metrics_scored || ' of ' || metrics_expected AS score
  LIMIT :limit;
 -- section: Metrics
 -- footnote: A metric is scored only when at least half of the peer group (and at least 3 organisations) report it; otherwise the dataset named is missing for the period, or too few report it.
-SELECT coalesce(m.metric_id, m.standard_code) AS metric, m.standard_name AS standard, st.dataset,
+-- column: standard_code | Standard code | | wide
+SELECT coalesce(m.metric_id, m.standard_code) AS metric, m.standard_name AS standard, m.standard_code, st.dataset,
        (SELECT count(*) FROM nof.league_metric_score s
          WHERE s.league = m.league AND s.period_type = :period_type AND s.period = :period AND s.peer_group = m.peer_group
            AND s.standard_code = m.standard_code AND s.score IS NOT NULL) AS organisations_scored,

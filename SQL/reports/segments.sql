@@ -9,6 +9,8 @@
 -- param: previous date
 -- period: month-or-quarter
 -- latest: league-quarter
+-- heading: SELECT CASE WHEN :domain = 'overall' THEN 'Segments and movers' ELSE initcap(replace(:domain, '_', ' ')) || ' league segments and movers (not an overall ranking)' END AS heading
+-- notice: SELECT scope AS notice FROM nof.league_scope WHERE league = :league AND period_type = :period_type AND period = :period AND peer_group = :peer_group AND domain = :domain
 -- section: Distribution
 -- chart: bar label=segment value=organisations axis=ranked_organisations
 SELECT segment::text AS segment, count(*) AS organisations, round(min(average_score), 2) AS best_average,

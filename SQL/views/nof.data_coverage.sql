@@ -1,5 +1,5 @@
 CREATE VIEW nof.data_coverage AS
-SELECT s.dataset, s.period, p.month_name AS period_label, s.rows, s.revision, s.load_id, l.file_name, s.loaded_at
+SELECT s.dataset, s.period, p.month_name AS period_label, s.rows, s.revision, s.load_id, l.file_name, s.loaded_at, l.sample
   FROM audit.load_slice s
   JOIN dw.dim_period p ON p.period = s.period
   JOIN audit.load_log l ON l.load_id = s.load_id;
@@ -12,3 +12,4 @@ COMMENT ON COLUMN nof.data_coverage.revision IS '1 for the first load of the mon
 COMMENT ON COLUMN nof.data_coverage.load_id IS 'Load that provided the current slice.';
 COMMENT ON COLUMN nof.data_coverage.file_name IS 'File it came from.';
 COMMENT ON COLUMN nof.data_coverage.loaded_at IS 'When the slice was loaded.';
+COMMENT ON COLUMN nof.data_coverage.sample IS 'True when the month came from a file written by nofdb sample: synthetic figures, not NHS England''s.';

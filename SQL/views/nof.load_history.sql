@@ -9,7 +9,8 @@ SELECT l.load_id, l.started_at, l.finished_at, l.file_name, l.member, l.dataset,
                                     AND (a.backend_start IS NULL OR a.backend_start = l.backend_start))
             THEN 'interrupted' ELSE l.status END AS status,
        l.message, l.sha256, l.kind,
-       (SELECT count(*) FROM audit.load_holdback h WHERE h.load_id = l.load_id)::integer AS months_held_back
+       (SELECT count(*) FROM audit.load_holdback h WHERE h.load_id = l.load_id)::integer AS months_held_back,
+       l.sample
   FROM audit.load_log l;
 COMMENT ON VIEW nof.load_history IS 'Every load attempt: file, dataset, layout, periods, row counts and outcome (details of rejected rows: nofdb report loads). Grain: one row per file or zip member per attempt.';
 COMMENT ON COLUMN nof.load_history.load_id IS 'Load id.';
@@ -29,3 +30,4 @@ COMMENT ON COLUMN nof.load_history.kind IS 'load, or restore (nofdb restore of a
 COMMENT ON COLUMN nof.load_history.months_held_back IS 'Months the guards did not let in (see nof.load_holdback).';
 COMMENT ON COLUMN nof.load_history.message IS 'Error or note.';
 COMMENT ON COLUMN nof.load_history.sha256 IS 'SHA-256 of the file as given.';
+COMMENT ON COLUMN nof.load_history.sample IS 'True for a file written by nofdb sample: synthetic figures under real trust names, for trying nofdb out; never NHS England''s.';

@@ -1,9 +1,10 @@
 CREATE VIEW nof.standard AS
-SELECT standard_code, dataset, name, unit, higher_is_better, numerator, denominator, league_domain, peer_group,
+SELECT standard_code, dataset, name, short_name, unit, higher_is_better, numerator, denominator, league_domain, peer_group,
        in_league, nof_metric_id, aggregation, quarter_method, sort_order
   FROM dw.dim_standard;
 COMMENT ON VIEW nof.standard IS 'The operational standards nofdb measures. Grain: one row per standard.';
 COMMENT ON COLUMN nof.standard.standard_code IS 'Key used by nof.standard_performance, e.g. ae_4h_all, rtt_18w.';
+COMMENT ON COLUMN nof.standard.short_name IS 'A short label for narrow tables and charts (Category 2 mean, Cancer 62-day).';
 COMMENT ON COLUMN nof.standard.dataset IS 'Dataset it is computed from.';
 COMMENT ON COLUMN nof.standard.name IS 'Plain-English description.';
 COMMENT ON COLUMN nof.standard.unit IS 'Unit of the rate column: %, minutes, weeks or count.';

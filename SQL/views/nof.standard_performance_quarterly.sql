@@ -11,7 +11,8 @@ SELECT q.period, p.quarter_code, p.quarter_label, q.org_level, q.org_code,
             WHEN q.org_level = 'england' AND q.providers < 10 THEN 'partial'
             WHEN c.providers_expected IS NULL THEN 'unknown'
             WHEN q.providers >= 0.95 * c.providers_expected THEN 'complete'
-            ELSE 'partial' END AS coverage_status
+            ELSE 'partial' END AS coverage_status,
+       q.like_for_like_value AS like_for_like_rate, q.like_for_like_providers
   FROM dw.v_standard_quarter q
   JOIN dw.dim_standard s ON s.standard_code = q.standard_code
   JOIN dw.dim_period p ON p.period = q.period
@@ -24,7 +25,7 @@ SELECT q.period, p.quarter_code, p.quarter_label, q.org_level, q.org_code,
          WHERE q.org_level <> 'provider' AND c.org_level = q.org_level AND c.org_code = q.org_code
            AND c.standard_code = q.standard_code AND c.breakdown = q.breakdown
            AND c.period >= q.period AND c.period < (q.period + interval '3 months')::date) c ON true;
-COMMENT ON VIEW nof.standard_performance_quarterly IS 'Performance against each standard by NHS financial quarter, from whole quarters only: a provider''s quarter needs all three months reported (else NULL, with the reason in status). Flows (A&E, cancer, ambulance means) pool the three months'' numerators and denominators; month-end snapshots (RTT, DM01) use the quarter''s last month; centiles have no quarterly figure. England and region rows are like-for-like: only providers with a whole quarter count. Grain: quarter x organisation x standard x breakdown.';
+COMMENT ON VIEW nof.standard_performance_quarterly IS 'Performance against each standard by NHS financial quarter, from whole quarters only: a provider''s quarter needs all three months reported (else NULL, with the reason in status). Flows (A&E, cancer, ambulance means) pool the three months'' numerators and denominators; month-end snapshots (RTT, DM01) use the quarter''s last month; centiles have no quarterly figure. England and region rows are made as NHS England publishes quarters: from the three published months (every provider reporting in any month counts); like_for_like_rate beside them counts only providers with a whole quarter. Grain: quarter x organisation x standard x breakdown.';
 COMMENT ON COLUMN nof.standard_performance_quarterly.period IS 'First day of the quarter.';
 COMMENT ON COLUMN nof.standard_performance_quarterly.quarter_code IS 'Quarter, e.g. 2024-Q3.';
 COMMENT ON COLUMN nof.standard_performance_quarterly.quarter_label IS 'Quarter as NOF writes it, e.g. Q3 2024/25.';
@@ -43,7 +44,9 @@ COMMENT ON COLUMN nof.standard_performance_quarterly.target IS 'Target in force 
 COMMENT ON COLUMN nof.standard_performance_quarterly.target_kind IS 'interim or constitutional.';
 COMMENT ON COLUMN nof.standard_performance_quarterly.met IS 'Whether rate meets target; NULL when either is missing.';
 COMMENT ON COLUMN nof.standard_performance_quarterly.status IS 'reported; or why there is no value: not_reported_field_test (an A&E field-test month in the quarter), not_submitted (a month published without the figure), incomplete_quarter (a month not loaded, or the provider absent from it).';
-COMMENT ON COLUMN nof.standard_performance_quarterly.months IS 'Months of the quarter with a row for this organisation (England and regions: the most any provider has).';
-COMMENT ON COLUMN nof.standard_performance_quarterly.providers IS 'Providers with a whole quarter that the row is made from (1 or 0 for a provider row).';
+COMMENT ON COLUMN nof.standard_performance_quarterly.months IS 'Months of the quarter loaded for this organisation (England and regions: the published months).';
+COMMENT ON COLUMN nof.standard_performance_quarterly.providers IS 'England and regions: providers reporting in the quarter''s thinnest month; 1 or 0 for a provider row.';
 COMMENT ON COLUMN nof.standard_performance_quarterly.providers_expected IS 'Providers expected (the most any month of the quarter expects, see nof.standard_performance); 1 on a provider row.';
 COMMENT ON COLUMN nof.standard_performance_quarterly.coverage_status IS 'complete; partial (under 95% of the expected providers have a whole quarter, or England from fewer than 10); unknown; not_reported.';
+COMMENT ON COLUMN nof.standard_performance_quarterly.like_for_like_rate IS 'England and regions: the rate from the providers that reported all three months only (like for like between quarters); rate is the sum of the three published months, as NHS England publishes quarters. Providers: the same as rate.';
+COMMENT ON COLUMN nof.standard_performance_quarterly.like_for_like_providers IS 'Providers in the like-for-like rate.';

@@ -84,6 +84,8 @@ public struct FileLoadResult: Sendable {
     public var replacedSlices: [String] = []
     /// Slices the guards did not let in, with why.
     public var heldBack: [HeldSlice] = []
+    /// Written by `nofdb sample` (listed in its manifest): synthetic figures.
+    public var sample = false
 }
 
 /// Loads published files into the warehouse: detect, normalise, COPY into fresh partitions,
@@ -144,6 +146,7 @@ public final class Loader {
             }
             base.sha256 = hasher.hex()
             base.sizeBytes = size
+            base.sample = SampleManifest.lists(url, sha256: base.sha256)
             options.betweenPasses?()
             if size == 0 {
                 throw LoadError(file: display, reason: "the file is empty (0 bytes)",

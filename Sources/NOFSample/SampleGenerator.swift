@@ -231,6 +231,8 @@ public struct SampleGenerator {
                 written.append(url)
             }
         }
+        // What is synthetic, by its bytes: nofdb marks whatever it loads from these as sample data.
+        try SampleManifest.write(files: written, in: directory)
         return written
     }
 

@@ -61,7 +61,8 @@ struct OutputOptions: ParsableArguments {
             }
             return
         }
-        let text = format == .csv ? csvText(report) : ensureNewline(ReportRenderer.render(report, as: format, style: style))
+        let shown = format == .table ? report.forTerminal() : report
+        let text = format == .csv ? csvText(report) : ensureNewline(ReportRenderer.render(shown, as: format, style: style))
         if let output {
             try write(text, to: output)
         } else {

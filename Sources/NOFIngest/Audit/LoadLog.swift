@@ -47,9 +47,10 @@ struct LoadLog {
         try connection.value(
             """
             INSERT INTO audit.load_log (file_name, file_path, member, sha256, size_bytes, dataset, layout, periods,
-                   status, message, strict, finished_at, nofdb_version)
+                   status, message, strict, finished_at, nofdb_version, sample)
             VALUES (\(result.file), \(result.path), \(result.member), \(result.sha256), \(result.sizeBytes), \(dataset.rawValue),
-                    \(layout), \(result.periods), 'unchanged', \(result.message), \(strict), clock_timestamp(), \(NofdbVersion.current))
+                    \(layout), \(result.periods), 'unchanged', \(result.message), \(strict), clock_timestamp(), \(NofdbVersion.current),
+                    \(result.sample))
             RETURNING load_id
             """, as: Int.self)
     }
@@ -59,10 +60,10 @@ struct LoadLog {
         try connection.value(
             """
             INSERT INTO audit.load_log (file_name, file_path, member, sha256, size_bytes, dataset, layout, strict, nofdb_version,
-                   backend_pid, backend_start)
+                   backend_pid, backend_start, sample)
             SELECT \(result.file), \(result.path), \(result.member), \(result.sha256), \(result.sizeBytes), \(dataset.rawValue),
                    \(layout), \(strict), \(NofdbVersion.current), pg_backend_pid(),
-                   (SELECT backend_start FROM pg_stat_activity WHERE pid = pg_backend_pid())
+                   (SELECT backend_start FROM pg_stat_activity WHERE pid = pg_backend_pid()), \(result.sample)
             RETURNING load_id
             """, as: Int.self)
     }
@@ -104,10 +105,10 @@ struct LoadLog {
                     id = try db.value(
                         """
                         INSERT INTO audit.load_log (file_name, file_path, member, sha256, size_bytes, dataset, layout,
-                               status, message, strict, finished_at, nofdb_version)
+                               status, message, strict, finished_at, nofdb_version, sample)
                         VALUES (\(recorded.file), \(recorded.path), \(recorded.member), \(recorded.sha256), \(recorded.sizeBytes),
                                 \(recorded.dataset?.rawValue), \(recorded.layout), \(recorded.status.rawValue), \(recorded.message),
-                                \(strict), clock_timestamp(), \(NofdbVersion.current))
+                                \(strict), clock_timestamp(), \(NofdbVersion.current), \(recorded.sample))
                         RETURNING load_id
                         """, as: Int.self)
                 }

@@ -43,7 +43,8 @@ public enum StatusReport {
                        (SELECT coalesce(sum(l.rows_rejected), 0) FROM nof.load_history l WHERE l.dataset = d.dataset
                            AND l.load_id IN (SELECT load_id FROM nof.data_coverage WHERE dataset = d.dataset)) AS rejected_rows,
                        (SELECT to_char(max(l.finished_at), 'YYYY-MM-DD HH24:MI') FROM nof.load_history l WHERE l.dataset = d.dataset) AS last_load,
-                       (SELECT l.status FROM nof.load_history l WHERE l.dataset = d.dataset ORDER BY l.load_id DESC LIMIT 1) AS last_status
+                       (SELECT l.status FROM nof.load_history l WHERE l.dataset = d.dataset ORDER BY l.load_id DESC LIMIT 1) AS last_status,
+                       CASE WHEN bool_or(s.sample) THEN 'sample (synthetic)' ELSE '' END AS data
                   FROM (VALUES ('ae'), ('ambulance'), ('rtt'), ('cancer'), ('diagnostics'), ('nof_data'), ('nof_league'),
                                ('ods_trusts'), ('ods_successors')) d(dataset)
                   LEFT JOIN nof.data_coverage s ON s.dataset = d.dataset
@@ -90,6 +91,10 @@ public enum StatusReport {
                     footnotes: ["A held-back month was not committed; the month as stored before is untouched (nofdb report loads --load ID)."]))
             }
         }
-        return ReportResult(name: "status", title: "nofdb status", parameters: [], sections: sections)
+        var report = ReportResult(name: "status", title: "nofdb status", parameters: [], sections: sections)
+        if try connection.value("SELECT EXISTS (SELECT 1 FROM nof.data_coverage WHERE sample) AS sample", as: Bool.self) {
+            report.notices.append(ReportRunner.sampleNotice)
+        }
+        return report
     }
 }

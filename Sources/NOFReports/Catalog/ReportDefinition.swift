@@ -17,6 +17,9 @@ public struct ReportDefinition: Sendable {
         public var requires: ReportParameter?
         /// Labels and formats of its columns (`-- column: c2_mean | Category 2 mean | minutes`).
         public var columns: [String: ColumnStyle] = [:]
+        /// A detail left out of the terminal table unless asked for (`-- detail: yes`): a long
+        /// series whose summary is another section; HTML, XLSX, JSON and CSV carry it.
+        public var detail = false
         /// The name `--section` takes: the title in lower case with hyphens, e.g. `league-position`.
         public var slug: String { ReportDefinition.slug(title) }
     }
@@ -53,6 +56,12 @@ public struct ReportDefinition: Sendable {
     public var highlightColumn: String?
     /// Without a rule, the period is NULL unless the user names one.
     public var latest: LatestRule?
+    /// A query returning the report's heading for the values it runs with (one text column,
+    /// `heading`), e.g. "Cancer league — not an overall ranking"; the `-- title:` otherwise.
+    public var headingSQL: String?
+    /// Queries whose rows (one text column, `notice`) the report states first, before any table:
+    /// what it covers and does not (`-- notice:`).
+    public var noticeSQL: [String] = []
     public var sections: [Section]
 
     /// The declaration of `parameter`, if the report uses it.
@@ -96,6 +105,8 @@ public struct ReportDefinition: Sendable {
         var grain = PeriodGrain.month
         var latest: LatestRule?
         var highlight: String?
+        var heading: String?
+        var notices: [String] = []
         var sections: [Section] = []
         var current: Section?
         var headerFootnotes: [String] = []
@@ -126,6 +137,8 @@ public struct ReportDefinition: Sendable {
             }
             if let v = value("latest") { latest = v == "league-quarter" ? .leagueQuarter : .sql(v); continue }
             if let v = value("highlight") { highlight = v; continue }
+            if let v = value("heading") { heading = v; continue }
+            if let v = value("notice") { notices.append(v); continue }
             if let v = value("section") {
                 if let current { sections.append(current) }
                 current = Section(title: v, sql: "", chart: nil, footnotes: [])
@@ -138,12 +151,16 @@ public struct ReportDefinition: Sendable {
                 current?.requires = parameter
                 continue
             }
+            if let v = value("detail"), current != nil {
+                current?.detail = v == "yes"
+                continue
+            }
             if let v = value("column"), current != nil {
                 let parts = v.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
                 guard parts.count >= 2, !parts[0].isEmpty else {
                     throw ReportDefinitionError("\(path): -- column: \(v): expected NAME | Label [| format]")
                 }
-                var style = ColumnStyle(label: parts[1].isEmpty ? nil : parts[1])
+                var style = ColumnStyle(label: parts[1].isEmpty ? nil : parts[1], wideOnly: parts.count > 3 && parts[3] == "wide")
                 if parts.count > 2, !parts[2].isEmpty {
                     guard let format = ColumnFormat(rawValue: parts[2]) else {
                         throw ReportDefinitionError("\(path): -- column: \(parts[0]): unknown format \(parts[2]); use \(ColumnFormat.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -174,7 +191,8 @@ public struct ReportDefinition: Sendable {
         }
         let definition = ReportDefinition(
             name: name, title: title.isEmpty ? name : title, description: description, parameters: parameters,
-            periodGrain: grain, highlightColumn: highlight, latest: latest, sections: sections)
+            periodGrain: grain, highlightColumn: highlight, latest: latest, headingSQL: heading, noticeSQL: notices,
+            sections: sections)
         try definition.check(path: path)
         return definition
     }
@@ -182,7 +200,7 @@ public struct ReportDefinition: Sendable {
     /// Every `:name` the SQL uses is declared, and every declared parameter is used.
     func check(path: String) throws(ReportDefinitionError) {
         var used = Set<String>()
-        var texts = sections.map(\.sql)
+        var texts = sections.map(\.sql) + noticeSQL + (headingSQL.map { [$0] } ?? [])
         if case .sql(let sql) = latest { texts.append(sql) }
         for sql in texts { used.formUnion(SQLQuery.parameterNames(in: sql)) }
         let declared = Set(parameters.map(\.parameter.rawValue))

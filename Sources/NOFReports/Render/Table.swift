@@ -63,6 +63,20 @@ public enum ColumnFormat: String, Sendable, CaseIterable {
     case score
     /// A month (`2025-04` or a date) as "Apr 2025"; a real date cell in XLSX.
     case month
+    /// Each row by the unit in its own `unit` column (for columns that mix standards): `%` as
+    /// percent, `minutes` as minutes, `weeks` as weeks, `count` as count (`ColumnFormat.forUnit`).
+    case byUnit = "unit"
+
+    /// The format for a value of `unit` (`%`, `minutes`, `weeks`, `count`), nil for others.
+    public static func forUnit(_ unit: String) -> ColumnFormat? {
+        switch unit {
+        case "%": return .percent
+        case "minutes": return .minutes
+        case "weeks": return .weeks
+        case "count": return .count
+        default: return nil
+        }
+    }
 }
 
 public struct ReportColumn: Sendable, Equatable {
@@ -72,6 +86,8 @@ public struct ReportColumn: Sendable, Equatable {
     /// The header people read ("Category 2 mean"), from the report's `-- column:` line.
     public var label: String?
     public var format: ColumnFormat?
+    /// Left out of terminal tables (see `ColumnStyle.wideOnly`).
+    public var wideOnly = false
 
     public init(name: String, kind: ReportColumnKind, label: String? = nil, format: ColumnFormat? = nil) {
         self.name = name
@@ -84,13 +100,17 @@ public struct ReportColumn: Sendable, Equatable {
     public var header: String { label ?? name }
 }
 
-/// A `-- column: name | Label | format` line of a report section.
+/// A `-- column: name | Label | format | wide` line of a report section.
 public struct ColumnStyle: Sendable, Equatable {
     public var label: String?
     public var format: ColumnFormat?
-    public init(label: String? = nil, format: ColumnFormat? = nil) {
+    /// `wide`: a column for people joining data (a code, a unit the values already say), left
+    /// out of terminal tables so the rest fits 80 columns; every other format keeps it.
+    public var wideOnly = false
+    public init(label: String? = nil, format: ColumnFormat? = nil, wideOnly: Bool = false) {
         self.label = label
         self.format = format
+        self.wideOnly = wideOnly
     }
 }
 
@@ -157,6 +177,10 @@ public struct ChartSpec: Sendable, Equatable {
 
 public struct ReportTable: Sendable {
     public var title: String
+    /// Left out of terminal tables unless asked for by --section (see `ReportResult.forTerminal`).
+    public var detail = false
+    /// Each row's unit, kept for `byUnit` columns even when the `unit` column is not shown.
+    public var rowUnits: [String?]?
     public var columns: [ReportColumn]
     public var rows: [[ReportCell]]
     public var footnotes: [String]
@@ -164,10 +188,14 @@ public struct ReportTable: Sendable {
 
     /// Applies a section's `-- column:` labels and formats to the columns they name.
     public mutating func style(_ styles: [String: ColumnStyle]) {
+        if styles.values.contains(where: { $0.format == .byUnit }), let unit = columnIndex("unit") {
+            rowUnits = rows.map { row in row[unit] == .null ? nil : row[unit].display }
+        }
         for i in columns.indices {
             guard let style = styles[columns[i].name] else { continue }
             columns[i].label = style.label ?? columns[i].label
             columns[i].format = style.format ?? columns[i].format
+            columns[i].wideOnly = style.wideOnly
         }
     }
 
@@ -221,6 +249,25 @@ public struct ReportTable: Sendable {
     }
 
     public func columnIndex(_ name: String) -> Int? { columns.firstIndex { $0.name == name } }
+
+    /// The format of one cell: the column's, or for a `byUnit` column the one its row's unit
+    /// calls for (renderers use this, not `format` directly).
+    public func cellFormat(row: Int, column: Int) -> ColumnFormat? {
+        guard let format = columns[column].format else { return nil }
+        guard format == .byUnit else { return format }
+        guard let units = rowUnits, row < units.count, let unit = units[row] else { return nil }
+        return ColumnFormat.forUnit(unit)
+    }
+
+    /// The table without its wide-only columns (the rows' units stay known to `cellFormat`).
+    func withoutWideColumns() -> ReportTable {
+        let keep = columns.indices.filter { !columns[$0].wideOnly }
+        guard keep.count < columns.count else { return self }
+        var table = self
+        table.columns = keep.map { columns[$0] }
+        table.rows = rows.map { row in keep.map { row[$0] } }
+        return table
+    }
 }
 
 /// A whole report: its name, the parameters it ran with, and its tables.
@@ -233,6 +280,20 @@ public struct ReportResult: Sendable {
     /// Lines every format shows first and prominently: what the figures are and are not
     /// ("Sample data: synthetic figures…", "Cancer league — not an overall ranking").
     public var notices: [String] = []
+    /// The report as a terminal shows it: detail sections (long series whose summary is another
+    /// section) left out, with a last footnote naming them and how to see them.
+    public func forTerminal() -> ReportResult {
+        var shown = self
+        for i in shown.sections.indices { shown.sections[i] = shown.sections[i].withoutWideColumns() }
+        let details = sections.filter(\.detail)
+        guard !details.isEmpty, details.count < sections.count else { return shown }
+        shown.sections.removeAll(where: \.detail)
+        let names = details.map { "'\($0.title)' (--section \($0.title.lowercased().replacingOccurrences(of: " ", with: "-")))" }
+        shown.sections[shown.sections.count - 1].footnotes.append(
+            "Also in this report: \(names.joined(separator: ", ")); --format html or xlsx shows every section with its charts.")
+        return shown
+    }
+
     /// An organisation code to mark in tables and charts (`--highlight`), and the column of
     /// organisation codes to find it in.
     public var highlight: String?

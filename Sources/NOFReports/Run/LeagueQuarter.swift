@@ -18,6 +18,67 @@ struct LeagueQuarter {
         let datasets: [String]
     }
 
+    /// The choice: the quarter, the domain (another than asked when no quarter can be ranked
+    /// overall and the user did not name a domain), and what the header should say about it.
+    struct Choice {
+        var period: YearMonth
+        var domain: String
+        var notes: [(String, String)]
+        var notices: [String] = []
+    }
+
+    /// With `domainGiven` false and no quarter rankable overall, falls back to the newest
+    /// domain league that ranks 10 or more, and says so and what to load for an overall one.
+    func choose(league: String, peerGroup: String, domain: String, domainGiven: Bool) throws -> Choice {
+        do {
+            let chosen = try choose(league: league, peerGroup: peerGroup, domain: domain)
+            return Choice(period: chosen.period, domain: domain, notes: chosen.notes)
+        } catch let error as ReportError where domain == Domain.overall.rawValue && !domainGiven {
+            guard let fallback = try newestDomainLeague(league: league, peerGroup: peerGroup) else { throw error }
+            let chosen = try choose(league: league, peerGroup: peerGroup, domain: fallback)
+            let words = fallback.replacingOccurrences(of: "_", with: " ")
+            let missing = try datasetsNotScored(league: league, peerGroup: peerGroup, period: chosen.period)
+            let advice = missing.isEmpty ? "" : " For an overall ranking, load \(missing.joined(separator: " or ")) for the same quarters as the \(words) data."
+            return Choice(
+                period: chosen.period, domain: fallback,
+                notes: chosen.notes,
+                notices: ["Not an overall ranking: no quarter loaded has \(league == League.nof.rawValue ? "NOF" : league) metrics from two domains for \(peerGroup) trusts, so this is the \(words) league, the newest that ranks 10 or more.\(advice)"])
+        }
+    }
+
+    /// The domain of the newest quarter in which a domain league ranks 10 or more (the one
+    /// ranking most, when several do).
+    private func newestDomainLeague(league: String, peerGroup: String) throws -> String? {
+        try connection.firstValue(
+            """
+            SELECT domain FROM nof.league_scope
+             WHERE league = \(league) AND period_type = 'quarter' AND peer_group = \(peerGroup) AND domain <> 'overall'
+               AND organisations_ranked >= 10
+             ORDER BY period DESC, organisations_ranked DESC, domain LIMIT 1
+            """, as: String.self)
+    }
+
+    /// The datasets behind the league's metrics for the peer group that no score came from in
+    /// the quarter (what to load for an overall ranking), by their names.
+    private func datasetsNotScored(league: String, peerGroup: String, period: YearMonth) throws -> [String] {
+        try connection.query(
+            """
+            SELECT DISTINCT st.dataset
+              FROM nof.league_metric m JOIN nof.standard st ON st.standard_code = m.standard_code
+             WHERE m.league = \(league) AND m.peer_group = \(peerGroup)
+               AND NOT EXISTS (SELECT 1 FROM nof.league_metric_score s JOIN nof.standard x ON x.standard_code = s.standard_code
+                                WHERE s.league = m.league AND s.period_type = 'quarter' AND s.period = \(period)
+                                  AND s.peer_group = m.peer_group AND x.dataset = st.dataset AND s.score IS NOT NULL)
+             ORDER BY 1
+            """) { row in
+            let dataset: String = try row.decode("dataset")
+            return Self.datasetNames[dataset] ?? dataset
+        }
+    }
+
+    static let datasetNames = ["ae": "A&E (MSitAE)", "rtt": "RTT (the Full CSV data file)", "cancer": "cancer waiting times",
+                               "diagnostics": "diagnostics (DM01)", "ambulance": "AmbSYS"]
+
     func choose(league: String, peerGroup: String, domain: String) throws -> (period: YearMonth, notes: [(String, String)]) {
         let candidates = try connection.query(
             """

@@ -11,6 +11,9 @@ public struct ReportRunner {
 
     public init(connection: Connection) { self.connection = connection }
 
+    /// What every report says first when the warehouse holds figures from `nofdb sample`.
+    public static let sampleNotice = "Sample data: figures loaded from nofdb sample are synthetic (made up, under real trust names for realism), not NHS England's statistics."
+
     /// Runs `definition` with `options`, validating the parameters first.
     public func run(_ definition: ReportDefinition, options: ReportOptions) throws -> ReportResult {
         var definition = definition
@@ -56,6 +59,7 @@ public struct ReportRunner {
         // The period: as asked, read at the report's grain, or by its latest rule.
         var period: YearMonth?
         var periodType = "month"
+        var ruleNotices: [String] = []
         switch (options.period, definition.periodGrain) {
         case (.month(let m), .quarter):
             periodType = "quarter"
@@ -73,9 +77,12 @@ public struct ReportRunner {
             switch definition.latest {
             case .leagueQuarter:
                 let choice = try LeagueQuarter(connection: connection).choose(
-                    league: try values.text(.league), peerGroup: try values.text(.peerGroup), domain: try values.text(.domain))
+                    league: try values.text(.league), peerGroup: try values.text(.peerGroup), domain: try values.text(.domain),
+                    domainGiven: options.domain != nil)
                 period = choice.period
+                values.set(.domain, choice.domain)
                 notes += choice.notes
+                ruleNotices = choice.notices
             case .sql(let sql):
                 guard let latest = try connection.value(try values.query(sql), as: YearMonth?.self) else {
                     throw ReportError("report \(definition.name) has no data yet: load the files it needs with nofdb load")
@@ -104,30 +111,43 @@ public struct ReportRunner {
         }
 
         var tables: [ReportTable] = []
+        var heading: String?
+        var notices = ruleNotices
         try connection.transaction(readOnly: true, statementTimeout: 60_000) { db in
             // Report queries are small and fast; JIT compilation would only add latency.
             try db.execute("SET LOCAL jit = off")
             // The same guard as nofdb query: report SQL reads the nof views, as nofdb_query.
             try Sandbox.enter(db)
+            if try db.value("SELECT EXISTS (SELECT 1 FROM nof.data_coverage WHERE sample) AS sample", as: Bool.self) {
+                notices.insert(Self.sampleNotice, at: 0)
+            }
+            if let sql = definition.headingSQL {
+                heading = try db.firstValue(try values.query(sql), as: String?.self) ?? nil
+            }
+            for sql in definition.noticeSQL {
+                notices += try db.query(try values.query(sql)) { try $0.decode("notice", as: String.self) }
+            }
             for section in definition.sections {
                 if let needed = section.requires, values.isNull(needed) { continue }
                 let result = try db.execute(try values.query(section.sql))
                 var table = ReportTable(title: section.title, result: result, footnotes: section.footnotes, chart: section.chart)
                 table.style(section.columns)
+                table.detail = section.detail
                 tables.append(table)
             }
         }
-        var title = definition.title
+        var title = heading ?? definition.title
         let periodLabel = shown.first(where: { $0.0 == "period" })?.1
         if let periodLabel { title += " — \(periodLabel)" }
         if let org {
-            title = "\(try resolver.name(of: org)) (\(org))" + (periodLabel.map { " — \($0)" } ?? "")
+            title = "\(ReportFormat.titleCase(try resolver.name(of: org))) (\(org))" + (periodLabel.map { " — \($0)" } ?? "")
         }
         var report = ReportResult(name: definition.name, title: title, parameters: shown, sections: tables)
+        report.notices = notices
         if let highlight, let column = definition.highlightColumn {
             report.highlight = highlight
             report.highlightColumn = column
-            report.parameters.append(("highlight", "\(try resolver.name(of: highlight)) (\(highlight))"))
+            report.parameters.append(("highlight", "\(ReportFormat.titleCase(try resolver.name(of: highlight))) (\(highlight))"))
         }
         return report
     }
