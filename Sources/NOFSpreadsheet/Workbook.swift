@@ -21,6 +21,8 @@ public struct WorkbookSheet: Sendable {
     /// XLSX: an Excel number format per column for the cells below the header ("mmm yyyy",
     /// "[m]:ss", "0.0", "#,##0"); a date cell in a column without one shows as "mmm-yy".
     public var numberFormats: [Int: String] = [:]
+    /// XLSX: formats of single cells, by row (0 = the first row) then column, over the column's.
+    public var cellNumberFormats: [Int: [Int: String]] = [:]
     /// XLSX: column widths in characters (nil: Excel's default).
     public var columnWidths: [Double]?
 

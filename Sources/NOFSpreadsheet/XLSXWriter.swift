@@ -32,7 +32,7 @@ public enum XLSXWriter {
             return strings.count - 1
         }
         // Styles: 0 default, 1 a date ("mmm-yy"), 2 a bold header, then one per number format.
-        let formats = Array(Set(sheets.flatMap { $0.numberFormats.values })).sorted()
+        let formats = Array(Set(sheets.flatMap { $0.numberFormats.values } + sheets.flatMap { $0.cellNumberFormats.values.flatMap(\.values) })).sorted()
         let formatStyle = Dictionary(uniqueKeysWithValues: formats.enumerated().map { ($0.element, $0.offset + 3) })
         var sheetXML: [String] = []
         var totalStrings = 0
@@ -54,7 +54,7 @@ public enum XLSXWriter {
                 for (c, cell) in row.enumerated() {
                     let ref = columnName(c) + String(r + 1)
                     let isHeader = sheet.header && r == 0
-                    let styled = isHeader ? nil : sheet.numberFormats[c].flatMap { formatStyle[$0] }
+                    let styled = isHeader ? nil : (sheet.cellNumberFormats[r]?[c] ?? sheet.numberFormats[c]).flatMap { formatStyle[$0] }
                     switch cell {
                     case .empty: xml += "<c r=\"\(ref)\"/>"
                     case .text(let t):

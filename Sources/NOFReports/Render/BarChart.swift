@@ -49,7 +49,7 @@ extension HTMLReport {
     static func barChart(_ table: ReportTable, _ li: Int, _ vi: Int, _ chart: ChartSpec, _ id: String, highlight: String?) -> String? {
         let items = barItems(table, li, vi, chart)
         guard !items.isEmpty else { return nil }
-        let valueFormat = table.columns[vi].format
+        let valueFormat = table.rows.first.flatMap { ReportFormat.format(table, row: $0, column: vi) }
         let values = items.map(\.value)
         let targets = items.compactMap(\.target)
         let target = targets.isEmpty ? nil : Dictionary(targets.map { ($0, 1) }, uniquingKeysWith: +).max { $0.value < $1.value }?.key
@@ -101,7 +101,7 @@ extension HTMLReport {
         for (n, v) in axis.ticks.enumerated() {
             let edge = (n == 0) != lowerBetter ? " first" : (n == axis.ticks.count - 1) != lowerBetter ? " last" : ""
             let words = isScore && v == 1 ? " best" : isScore && v == 4 ? " worst" : ""
-            html += "<span class=\"tick\(n == 0 || n == axis.ticks.count - 1 ? edge : "")\" style=\"left:\(f1(position(v)))%\">\(format(v, valueFormat))\(words)</span>"
+            html += "<span class=\"tick\(n == 0 || n == axis.ticks.count - 1 ? edge : "")\" style=\"left:\(f1(position(v)))%\">\(valueFormat == .minutes ? format(v) : format(v, valueFormat))\(words)</span>"
         }
         if let target {
             let p = position(target)

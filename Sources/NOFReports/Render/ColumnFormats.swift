@@ -18,6 +18,14 @@ extension ReportFormat {
         }
     }
 
+    /// The format of one cell of a row: the column's, or for a `unit` column the one the row's
+    /// own unit calls for (its `unit` column: %, minutes, weeks, count).
+    public static func format(_ table: ReportTable, row: [ReportCell], column c: Int) -> ColumnFormat? {
+        guard let format = table.columns[c].format else { return nil }
+        guard format == .byUnit else { return format }
+        return table.columnIndex("unit").flatMap { ColumnFormat.forUnit(row[$0].display) }
+    }
+
     /// Year and month of `2025-04` or `2025-04-01` (nil for anything else).
     public static func yearMonth(_ text: String) -> (year: Int, month: Int)? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
@@ -60,7 +68,7 @@ extension ReportFormat {
         case .percent, .weeks: return grouped(String(format: "%.1f", value))
         case .count: return grouped(String(format: "%.0f", value))
         case .score: return String(format: "%.2f", value)
-        case .month: return nil
+        case .month, .byUnit: return nil
         }
     }
 

@@ -52,7 +52,8 @@ public enum ReportFormat {
         return table.rows.enumerated().map { r, row in
             row.indices.map { c in
                 let cell = row[c]
-                if let format = formats[c], let shown = formatted(cell, format) { return shown }
+                let format = formats[c] == .byUnit ? table.cellFormat(row: r, column: c) : formats[c]
+                if let format, let shown = formatted(cell, format) { return shown }
                 switch cell {
                 case .integer(let i): return identifier[c] ? String(i) : grouped(String(i))
                 case .number(let n):

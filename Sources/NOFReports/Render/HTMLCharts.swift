@@ -126,23 +126,27 @@ extension HTMLReport {
             table.rows = table.rows.filter { $0[ci].display == value }
         }
         switch chart.kind {
-        case .bar: return barChart(table, xi, yi, chart, id, highlight: highlight)
+        case .bar:
+            guard let panelColumn = chart.panels, let pi = table.columnIndex(panelColumn) else {
+                return barChart(table, xi, yi, chart, id, highlight: highlight)
+            }
+            // One chart per panel (each standard with its own target), one under another.
+            let groups = panelGroups(table.rows, pi)
+            let charts = groups.enumerated().compactMap { n, group -> String? in
+                var part = table
+                part.rows = group.rows
+                return barChart(part, xi, yi, chart, "\(id)p\(n)", highlight: highlight)
+                    .map { "<h3 class=\"panel-title\">\(escape(group.name))</h3>\n" + $0 }
+            }
+            return charts.isEmpty ? nil : charts.joined(separator: "\n")
         case .line:
             let axis = TimeAxis(table.rows, x: xi)
             if let panelColumn = chart.panels, let pi = table.columnIndex(panelColumn) {
-                var names: [String] = []
-                var groups: [String: [[ReportCell]]] = [:]
-                for row in table.rows {
-                    let name = row[pi].display
-                    if groups[name] == nil { names.append(name) }
-                    groups[name, default: []].append(row)
-                }
-                let panels = names.enumerated().compactMap { n, name -> String? in
-                    guard let rows = groups[name] else { return nil }
+                let panels = panelGroups(table.rows, pi).enumerated().compactMap { n, group -> String? in
                     var part = table
-                    part.rows = rows
+                    part.rows = group.rows
                     return LineChart(table: part, x: xi, y: yi, chart: chart, axis: axis, highlight: highlight)
-                        .figure(id: "\(id)p\(n)", title: name, width: 380, height: 240)
+                        .figure(id: "\(id)p\(n)", title: group.name, width: 380, height: 240)
                 }
                 guard !panels.isEmpty else { return nil }
                 return "<div class=\"panels\">\n" + panels.joined(separator: "\n") + "\n</div>"
@@ -155,6 +159,16 @@ extension HTMLReport {
             else { return nil }
             return wide + "\n" + narrow
         }
+    }
+
+    /// The rows of each value of the panel column, in the order the values first appear.
+    static func panelGroups(_ rows: [[ReportCell]], _ column: Int) -> [(name: String, rows: [[ReportCell]])] {
+        var groups: [(name: String, rows: [[ReportCell]])] = []
+        for row in rows {
+            let name = row[column].display
+            if let i = groups.firstIndex(where: { $0.name == name }) { groups[i].rows.append(row) } else { groups.append((name, [row])) }
+        }
+        return groups
     }
 
     /// HTML legend items (they wrap with the page instead of being cut).

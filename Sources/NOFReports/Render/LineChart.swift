@@ -34,7 +34,7 @@ struct LineChart {
         self.chart = chart
         self.axis = axis
         self.highlight = highlight
-        yFormat = table.columns[yi].format
+        yFormat = table.rows.first.flatMap { ReportFormat.format(table, row: $0, column: yi) }
         let si = chart.series.flatMap(table.columnIndex)
         let ci = chart.code.flatMap(table.columnIndex)
         let ti = chart.target.flatMap(table.columnIndex)

@@ -9,7 +9,8 @@ struct TerminalTable {
     let numeric: [Bool]
     let highlighted: Set<Int>
     let style: TerminalStyle
-    let separator = 2
+    /// Spaces between columns: two, or one when that is what lets the words fit whole.
+    var separator = 2
 
     init(_ table: ReportTable, style: TerminalStyle, highlighted: Set<Int> = []) {
         headers = table.columns.map(\.header)
@@ -26,8 +27,11 @@ struct TerminalTable {
 
     func lines() -> [String] {
         if cells.isEmpty { return ["(no rows)"] }
-        guard let widths = columnWidths() else { return records() }
-        return tabular(widths)
+        if let widths = columnWidths() { return tabular(widths) }
+        var tight = self
+        tight.separator = 1
+        if let widths = tight.columnWidths() { return tight.tabular(widths) }
+        return records()
     }
 
     /// Widths that fit the terminal without splitting a word, or nil when none do.

@@ -4,8 +4,8 @@
 enum TextWrap {
     /// Characters after which a token longer than its line may break.
     static let breakAfter: Set<Character> = ["/", "?", "&", "=", ",", ";"]
-    /// Headers made of snake_case names also break after an underscore ("median_" / "weeks").
-    static let headerBreakAfter: Set<Character> = breakAfter.union(["_"])
+    /// Headers also break after an underscore ("median_" / "weeks") or a hyphen ("62-" / "day").
+    static let headerBreakAfter: Set<Character> = breakAfter.union(["_", "-"])
 
     /// The pieces of a token between its break opportunities ("a/b?c" → "a/", "b?", "c").
     static func segments(_ token: Substring, breakAfter: Set<Character>) -> [String] {

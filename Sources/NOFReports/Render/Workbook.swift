@@ -13,7 +13,16 @@ public enum ReportWorkbook {
         for table in report.sections {
             let formats = ReportFormat.formats(table)
             var rows: [[WorkbookCell]] = [table.columns.map { .text($0.header) }]
-            for row in table.rows { rows.append(row.indices.map { cell(row[$0], format: formats[$0]) }) }
+            var cellFormats: [Int: [Int: String]] = [:]
+            for (r, row) in table.rows.enumerated() {
+                rows.append(row.indices.map { c in
+                    guard formats[c] == .byUnit else { return cell(row[c], format: formats[c]) }
+                    // A column that mixes standards: each row in its own unit's format.
+                    let own = table.cellFormat(row: r, column: c)
+                    if let code = own.flatMap({ excelFormat(table.columns[c], $0) }) { cellFormats[r + 1, default: [:]][c] = code }
+                    return cell(row[c], format: own)
+                })
+            }
             var numberFormats: [Int: String] = [:]
             for (c, column) in table.columns.enumerated() {
                 if let code = excelFormat(column, formats[c]) { numberFormats[c] = code }
@@ -23,8 +32,10 @@ public enum ReportWorkbook {
                 let longest = max(table.columns[c].header.count, shown.map { $0[c].count }.max() ?? 0)
                 return Double(min(max(longest + 2, 8), 60))
             }
-            sheets.append(WorkbookSheet(name: sheetName(table.title, used: &used), rows: rows, header: true,
-                                        numberFormats: numberFormats, columnWidths: widths))
+            var sheet = WorkbookSheet(name: sheetName(table.title, used: &used), rows: rows, header: true,
+                                      numberFormats: numberFormats, columnWidths: widths)
+            sheet.cellNumberFormats = cellFormats
+            sheets.append(sheet)
         }
         var notes: [[WorkbookCell]] = report.notices.map { [.text($0)] }
         if !notes.isEmpty { notes.append([]) }
@@ -56,6 +67,7 @@ public enum ReportWorkbook {
         case .percent, .weeks: return "0.0"
         case .count: return "#,##0"
         case .score: return "0.00"
+        case .byUnit: return nil
         case nil:
             if column.kind == .date { return "yyyy-mm-dd" }
             if column.kind == .integer, !ReportFormat.isIdentifier(column.name) { return "#,##0" }
