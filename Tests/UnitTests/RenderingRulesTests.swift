@@ -24,7 +24,8 @@ struct RenderingRulesTests {
     /// Every space-separated word of every cell appears whole on some line of the output.
     static func wordsWhole(_ table: ReportTable, _ lines: [String]) -> [String] {
         let tokens = Set(lines.flatMap { $0.split(separator: " ").map(String.init) })
-        return ReportFormat.cells(table).flatMap { $0 }.flatMap { $0.split(separator: " ").map(String.init) }.filter { !tokens.contains($0) }
+        let words: [String] = ReportFormat.cells(table).joined().flatMap { cell in cell.split(separator: " ").map(String.init) }
+        return words.filter { !tokens.contains($0) }
     }
 
     @Test("column formats: m:ss, one decimal, grouped counts, two-decimal scores, Apr 2025")
@@ -115,7 +116,8 @@ struct RenderingRulesTests {
         let table = report.sections[0]
         let chart = try #require(table.chart)
         let html = try #require(HTMLReport.chartSVG(table, chart, id: "c0", highlight: "RX8"))
-        let order = ["West Midlands", "Yorkshire", "England", "London"].compactMap { html.range(of: $0)?.lowerBound }
+        let rows = String(html[(html.range(of: "class=\"axis-title\"")?.upperBound ?? html.startIndex)...])
+        let order = ["West Midlands", "Yorkshire", "England", "London"].compactMap { rows.range(of: $0)?.lowerBound }
         #expect(order.count == 4 && order == order.sorted(), "lower is better: the lowest first")
         #expect(html.contains("class=\"htarget\"") && html.contains("target 18:00"))
         #expect(html.contains("hrow hl") && html.contains(HTMLReport.highlightColor) && html.contains(HTMLReport.mutedColor))
