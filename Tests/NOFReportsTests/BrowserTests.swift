@@ -24,11 +24,11 @@ struct BrowserTests {
           const wide = [...document.querySelectorAll('body *')]
             .filter(e => !e.closest('.table-wrap') && e.getBoundingClientRect().right > d.clientWidth + 1)
             .map(e => e.tagName.toLowerCase() + (typeof e.className === 'string' && e.className ? '.' + e.className : '')).slice(0, 5);
-          // SVG text drawn outside its chart's viewBox is cut off ("2021-1").
+          // SVG text drawn outside its chart's box is cut off ("2021-1"); screen boxes, so rotated axis titles count as drawn.
           const clipped = [...document.querySelectorAll('svg.chart-svg')].flatMap(svg => {
-            const vb = svg.viewBox.baseVal;
-            return [...svg.querySelectorAll('text')].filter(t => { const b = t.getBBox();
-              return b.width > 0 && (b.x < vb.x - 0.5 || b.x + b.width > vb.x + vb.width + 0.5 || b.y < vb.y - 0.5 || b.y + b.height > vb.y + vb.height + 0.5); })
+            const s = svg.getBoundingClientRect();
+            return [...svg.querySelectorAll('text')].filter(t => { const b = t.getBoundingClientRect();
+              return b.width > 0 && (b.left < s.left - 1 || b.right > s.right + 1 || b.top < s.top - 1 || b.bottom > s.bottom + 1); })
               .map(t => t.textContent); }).slice(0, 5);
           parent.postMessage({ page: location.hash.slice(1), scrollWidth: d.scrollWidth, clientWidth: d.clientWidth,
                                charts: charts.length, untitled: untitled, errors: window.__nofdbErrors, wide: wide, clipped: clipped }, '*');
