@@ -122,6 +122,7 @@ let package = Package(
             name: "UnitTests",
             dependencies: [
                 "NOFPostgres", "NOFCore", "NOFIngest", "NOFReports", "NOFWarehouse", "NOFSQL", "NOFSample", "NOFSpreadsheet",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             exclude: ["README.md"]),
         .testTarget(

@@ -15,9 +15,23 @@ public enum WorkbookCell: Sendable {
 public struct WorkbookSheet: Sendable {
     public var name: String
     public var rows: [[WorkbookCell]]
-    public init(name: String, rows: [[WorkbookCell]]) {
+    /// XLSX: the first row is a header: bold, frozen when scrolling, with an autofilter over
+    /// the table (a data sheet, as Excel users expect one).
+    public var header = false
+    /// XLSX: an Excel number format per column for the cells below the header ("mmm yyyy",
+    /// "[m]:ss", "0.0", "#,##0"); a date cell in a column without one shows as "mmm-yy".
+    public var numberFormats: [Int: String] = [:]
+    /// XLSX: formats of single cells, by row (0 = the first row) then column, over the column's.
+    public var cellNumberFormats: [Int: [Int: String]] = [:]
+    /// XLSX: column widths in characters (nil: Excel's default).
+    public var columnWidths: [Double]?
+
+    public init(name: String, rows: [[WorkbookCell]], header: Bool = false, numberFormats: [Int: String] = [:], columnWidths: [Double]? = nil) {
         self.name = name
         self.rows = rows
+        self.header = header
+        self.numberFormats = numberFormats
+        self.columnWidths = columnWidths
     }
 }
 

@@ -37,7 +37,7 @@ struct ConnectionTests {
             // And the right password works, so the failure above was the password's.
             options["password"] = "the-right-one"
             let ok = try Connection(ConnectionConfig(conninfo: options.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")))
-            #expect(try ok.scalar("SELECT current_user") == "nofdb_password_test")
+            #expect(try ok.value("SELECT current_user AS who", as: String.self) == "nofdb_password_test")
         }
     }
 
@@ -58,14 +58,17 @@ struct ConnectionTests {
                 "Robert'); DROP TABLE students;--", "tab\tnew\nline",
             ]
             let result = try c.execute(
-                "SELECT $1::text, $2::text, $3::text, $4::text, $5::text, $6::text, $3::text = '', $4::text IS NULL",
-                values)
+                """
+                SELECT \(values[0]) AS v0, \(values[1]) AS v1, \(values[2]) AS v2, \(values[3]) AS v3, \(values[4]) AS v4,
+                       \(values[5]) AS v5, \(values[2]) = '' AS empty, \(values[3]) IS NULL AS is_null
+                """)
+            #expect(result.rowCount == 1)
             let row = try #require(result.rows.first)
             for (i, expected) in values.enumerated() {
-                #expect(row.string(i) == expected)
+                #expect(try row.decode("v\(i)", as: String?.self) == expected)
             }
-            #expect(try row.bool(6) == true)
-            #expect(try row.bool(7) == true)
+            #expect(try row.decode("empty", as: Bool.self) == true)
+            #expect(try row.decode("is_null", as: Bool.self) == true)
         }
     }
 
@@ -74,15 +77,18 @@ struct ConnectionTests {
         try withTestDatabase(migrated: false) { db in
             let c = try db.connect()
             let row = try #require(try c.execute(
-                "SELECT 42::int, 9007199254740993::bigint, 43.5::numeric(12,1), DATE '2024-11-01', true, NULL::int, 0.1::numeric + 0.2::numeric"
+                """
+                SELECT 42::int AS i, 9007199254740993::bigint AS big, 43.5::numeric(12,1) AS n, DATE '2024-11-01' AS d, true AS b,
+                       NULL::int AS missing, 0.1::numeric + 0.2::numeric AS sum
+                """
             ).rows.first)
-            #expect(try row.int(0) == 42)
-            #expect(try row.int(1) == 9_007_199_254_740_993)
-            #expect(try row.decimal(2) == Decimal(string: "43.5"))
-            #expect(try row.date(3) == PostgresDate(year: 2024, month: 11, day: 1))
-            #expect(try row.bool(4) == true)
-            #expect(try row.int(5) == nil)
-            #expect(try row.decimal(6) == Decimal(string: "0.3"))
+            #expect(try row.decode("i", as: Int.self) == 42)
+            #expect(try row.decode("big", as: Int.self) == 9_007_199_254_740_993)
+            #expect(try row.decode("n", as: Decimal.self) == Decimal(string: "43.5"))
+            #expect(try row.decode("d", as: PostgresDate.self) == PostgresDate(year: 2024, month: 11, day: 1))
+            #expect(try row.decode("b", as: Bool.self) == true)
+            #expect(try row.decode("missing", as: Int?.self) == nil)
+            #expect(try row.decode("sum", as: Decimal.self) == Decimal(string: "0.3"))
             #expect(row.result.columnTypes[0] == .int4)
             #expect(row.result.columnTypes[2] == .numeric)
         }
@@ -96,7 +102,7 @@ struct ConnectionTests {
             let insert = try c.execute("INSERT INTO t SELECT generate_series(1, 7)")
             #expect(insert.commandTag == "INSERT 0 7")
             #expect(insert.affectedRows == 7)
-            #expect(try c.execute("DELETE FROM t WHERE a > $1", [4]).affectedRows == 3)
+            #expect(try c.execute("DELETE FROM t WHERE a > \(4)").affectedRows == 3)
         }
     }
 
@@ -105,9 +111,10 @@ struct ConnectionTests {
         try withTestDatabase(migrated: false) { db in
             let c = try db.connect()
             try c.execute("CREATE TABLE u (code text PRIMARY KEY)")
-            try c.execute("INSERT INTO u VALUES ($1)", ["RBD"])
+            let code = "RBD"
+            try c.execute("INSERT INTO u VALUES (\(code))")
             let error = #expect(throws: PostgresError.self) {
-                try c.execute("INSERT INTO u VALUES ($1)", ["RBD"])
+                try c.execute("INSERT INTO u VALUES (\(code))")
             }
             #expect(error?.sqlState == .uniqueViolation)
             #expect(error?.detail?.contains("already exists") == true)
@@ -131,11 +138,11 @@ struct ConnectionTests {
                     throw Boom()
                 }
             }
-            #expect(try c.scalar("SELECT count(*) FROM t") == "0")
-            #expect(try c.scalar("SELECT to_regclass('t2') IS NULL") == "t")
+            #expect(try c.value("SELECT count(*) AS n FROM t", as: Int.self) == 0)
+            #expect(try c.value("SELECT to_regclass('t2') IS NULL AS gone", as: Bool.self) == true)
             #expect(!c.inTransaction)
             try c.transaction { tx in try tx.execute("INSERT INTO t VALUES (3)") }
-            #expect(try c.scalar("SELECT count(*) FROM t") == "1")
+            #expect(try c.value("SELECT count(*) AS n FROM t", as: Int.self) == 1)
         }
     }
 

@@ -28,13 +28,17 @@ struct CopyTests {
             }
             #expect(rows == 1_000_000)
             let row = try #require(try c.execute(
-                "SELECT count(*), sum(n), sum(char_length(name)), count(amount), count(*) FILTER (WHERE name = 'new\nline') FROM big"
+                """
+                SELECT count(*) AS rows, sum(n) AS total, sum(char_length(name)) AS characters, count(amount) AS amounts,
+                       count(*) FILTER (WHERE name = 'new\nline') AS newlines
+                  FROM big
+                """
             ).rows.first)
-            #expect(try row.int(0) == 1_000_000)
-            #expect(try row.int(1) == 500_000_500_000)
-            #expect(try row.int(2) == expectedLength)
-            #expect(try row.int(3) == 900_000)
-            #expect(try row.int(4) == 166_667)
+            #expect(try row.decode("rows", as: Int.self) == 1_000_000)
+            #expect(try row.decode("total", as: Int.self) == 500_000_500_000)
+            #expect(try row.decode("characters", as: Int.self) == expectedLength)
+            #expect(try row.decode("amounts", as: Int.self) == 900_000)
+            #expect(try row.decode("newlines", as: Int.self) == 166_667)
         }
     }
 
@@ -55,7 +59,7 @@ struct CopyTests {
             #expect(error?.sqlState == .invalidTextRepresentation)
             #expect(error?.copyLine == 123_457)
             #expect(error?.context?.contains("line 123457") == true)
-            #expect(try c.scalar("SELECT count(*) FROM t") == "0")
+            #expect(try c.value("SELECT count(*) AS n FROM t", as: Int.self) == 0)
         }
     }
 
@@ -71,10 +75,10 @@ struct CopyTests {
                     throw Stop()
                 }
             }
-            #expect(try c.scalar("SELECT count(*) FROM t") == "0")
+            #expect(try c.value("SELECT count(*) AS n FROM t", as: Int.self) == 0)
             // The connection is usable afterwards.
             try c.copyIn("COPY t FROM STDIN") { w in try w.writeRow(["1"]) }
-            #expect(try c.scalar("SELECT count(*) FROM t") == "1")
+            #expect(try c.value("SELECT count(*) AS n FROM t", as: Int.self) == 1)
         }
     }
 
@@ -124,14 +128,14 @@ struct CopyTests {
             try tw.send(text)
             #expect(try tw.finish() == 1100 * 12)
             // Row for row the same, NULLs included (IS NOT DISTINCT FROM on whole rows).
-            let differing = try c.scalar("""
-                SELECT count(*) FROM (SELECT row_number() OVER (ORDER BY y, m) r, b FROM b) x
+            let differing = try c.value("""
+                SELECT count(*) AS n FROM (SELECT row_number() OVER (ORDER BY y, m) r, b FROM b) x
                 FULL JOIN (SELECT row_number() OVER (ORDER BY y, m) r, t FROM t) z ON x.r = z.r
                 WHERE (x.b)::text IS DISTINCT FROM (z.t)::text
-                """)
-            #expect(differing == "0")
-            #expect(try c.scalar("SELECT count(*) FROM b WHERE period <> make_date(y, m, 1)") == "0")
-            #expect(try c.scalar("SELECT count(*) FROM b WHERE array_position(bands, NULL) IS NOT NULL") == "\(1100 * 12 / 6 * 2)")
+                """, as: Int.self)
+            #expect(differing == 0)
+            #expect(try c.value("SELECT count(*) AS n FROM b WHERE period <> make_date(y, m, 1)", as: Int.self) == 0)
+            #expect(try c.value("SELECT count(*) AS n FROM b WHERE array_position(bands, NULL) IS NOT NULL", as: Int.self) == 1100 * 12 / 6 * 2)
         }
     }
 }

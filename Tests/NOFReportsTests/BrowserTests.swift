@@ -24,8 +24,14 @@ struct BrowserTests {
           const wide = [...document.querySelectorAll('body *')]
             .filter(e => !e.closest('.table-wrap') && e.getBoundingClientRect().right > d.clientWidth + 1)
             .map(e => e.tagName.toLowerCase() + (typeof e.className === 'string' && e.className ? '.' + e.className : '')).slice(0, 5);
+          // SVG text drawn outside its chart's box is cut off ("2021-1"); screen boxes, so rotated axis titles count as drawn.
+          const clipped = [...document.querySelectorAll('svg.chart-svg')].flatMap(svg => {
+            const s = svg.getBoundingClientRect();
+            return [...svg.querySelectorAll('text')].filter(t => { const b = t.getBoundingClientRect();
+              return b.width > 0 && (b.left < s.left - 1 || b.right > s.right + 1 || b.top < s.top - 1 || b.bottom > s.bottom + 1); })
+              .map(t => t.textContent); }).slice(0, 5);
           parent.postMessage({ page: location.hash.slice(1), scrollWidth: d.scrollWidth, clientWidth: d.clientWidth,
-                               charts: charts.length, untitled: untitled, errors: window.__nofdbErrors, wide: wide }, '*');
+                               charts: charts.length, untitled: untitled, errors: window.__nofdbErrors, wide: wide, clipped: clipped }, '*');
         });
         </script>
         """
@@ -51,6 +57,7 @@ struct BrowserTests {
         let untitled: Int
         let errors: [String]
         let wide: [String]
+        let clipped: [String]
     }
 
     static func chromium() -> URL? {
@@ -59,30 +66,78 @@ struct BrowserTests {
     }
 
 
+    /// Every canned report as HTML on the real files (trust for RBD; the reports that take
+    /// --highlight with RBD highlighted), by name.
+    static func renderEveryReport(into dir: URL) throws -> [String: URL] {
+        let fixture = try RealDataFixture.get()
+        var pages: [String: URL] = [:]
+        for report in ReportCatalog.all {
+            let page = dir.appendingPathComponent("\(report.name).html")
+            let args = ["report", report.name] + (report.name == "trust" ? ["RBD"] : [])
+                + (report.highlightColumn == nil ? [] : ["--highlight", "RBD"])
+                + ["--format", "html", "--output", page.path, "--database-url", fixture.db.conninfo]
+            let r = try runNofdb(args)
+            #expect(r.status == 0, "\(report.name): \(r.stderr)")
+            if r.status == 0 { pages[report.name] = page }
+        }
+        return pages
+    }
+
+    struct AxeResult: Decodable {
+        struct Violation: Decodable {
+            struct Node: Decodable { let target: [String]; let summary: String? }
+            let id: String
+            let impact: String?
+            let help: String
+            let nodes: [Node]
+        }
+        let page: String
+        let width: Int
+        let clientWidth: Int?
+        let violations: [Violation]?
+        let error: String?
+    }
+
+    @Test("every canned report at 1280 and 400 px has no axe-core violations (WCAG 2.2 AA and best practice)")
+    func accessibility() throws {
+        let root = TestEnvironment.packageRoot
+        let python = root.appendingPathComponent(".venv/bin/python")
+        try #require(FileManager.default.isExecutableFile(atPath: python.path),
+                     "axe-core is not installed: run Scripts/install-packages (it makes .venv with the axe-playwright-python wheel)")
+        let dir = try TestEnvironment.temporaryDirectory("axe")
+        let pages = try Self.renderEveryReport(into: dir)
+        #expect(pages.count == ReportCatalog.all.count)
+        let result = try runProgram(python, [root.appendingPathComponent("Scripts/axe-check").path, "--width", "1280", "--width", "400"]
+                                    + pages.values.map(\.path).sorted())
+        #expect(result.status == 0, "Scripts/axe-check failed: \(result.stderr.suffix(800))")
+        let results = try result.stdout.split(separator: "\n").map { try JSONDecoder().decode(AxeResult.self, from: Data($0.utf8)) }
+        #expect(results.count == pages.count * 2, "axe checked \(results.count) of \(pages.count * 2) pages and widths")
+        for r in results {
+            let name = "\(URL(fileURLWithPath: r.page).lastPathComponent)@\(r.width)"
+            #expect(r.error == nil, "\(name): axe did not run: \(r.error ?? "")")
+            #expect(r.clientWidth == r.width, "\(name): the viewport was \(r.clientWidth ?? 0) px")
+            for v in r.violations ?? [] {
+                Issue.record("\(name): \(v.id) (\(v.impact ?? "?")): \(v.help); \(v.nodes.count) nodes, e.g. \(v.nodes.prefix(3).map { $0.target.joined(separator: " ") + ": " + ($0.summary ?? "") })")
+            }
+        }
+    }
+
     static let browserFlags = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
                                "--disable-dev-shm-usage", "--disable-extensions", "--allow-file-access-from-files"]
 
     @Test("every canned report at 1280 and 400 px: no overflow, no console errors, an axis title on every chart")
     func everyReportRenders() throws {
         let browser = try #require(Self.chromium(), "Chromium is not installed: run Scripts/install-packages (it installs Debian's chromium)")
-        let fixture = try RealDataFixture.get()
         let dir = try TestEnvironment.temporaryDirectory("browser")
-        let charted: Set<String> = ["national", "trust", "field-test", "league-table", "rtt-waits", "diagnostics", "ambulance"]
+        let charted: Set<String> = ["national", "trust", "field-test", "league-table", "rtt-waits", "diagnostics", "ambulance", "cancer"]
         var frames: [(src: String, label: String, width: Int)] = []
-        var pages: [String: URL] = [:]
-        for report in ReportCatalog.all {
-            let page = dir.appendingPathComponent("\(report.name).html")
-            let args = ["report", report.name] + (report.name == "trust" ? ["RBD"] : [])
-                + ["--format", "html", "--output", page.path, "--database-url", fixture.db.conninfo]
-            let r = try runNofdb(args)
-            #expect(r.status == 0, "\(report.name): \(r.stderr)")
-            guard r.status == 0 else { continue }
-            pages[report.name] = page
+        let pages = try Self.renderEveryReport(into: dir)
+        for (name, page) in pages.sorted(by: { $0.key < $1.key }) {
             let html = try String(contentsOf: page, encoding: .utf8)
-            let probed = "\(report.name)-probe.html"
+            let probed = "\(name)-probe.html"
             try html.replacingOccurrences(of: "<head>", with: "<head>\n" + Self.probe)
                 .write(to: dir.appendingPathComponent(probed), atomically: true, encoding: .utf8)
-            for width in [1280, 400] { frames.append((probed, "\(report.name)@\(width)", width)) }
+            for width in [1280, 400] { frames.append((probed, "\(name)@\(width)", width)) }
         }
         let hostPage = dir.appendingPathComponent("host.html")
         try Self.host(frames).write(to: hostPage, atomically: true, encoding: .utf8)
@@ -107,6 +162,7 @@ struct BrowserTests {
             #expect(p.wide.isEmpty, "\(p.page): \(p.wide) reach past the viewport")
             #expect(p.errors.isEmpty, "\(p.page): console errors \(p.errors)")
             #expect(p.untitled == 0, "\(p.page): \(p.untitled) of \(p.charts) charts have no axis title")
+            #expect(p.clipped.isEmpty, "\(p.page): chart labels cut off at the edge: \(p.clipped)")
             if charted.contains(name) { #expect(p.charts >= 1, "\(p.page) drew no chart") }
         }
         // Screenshots to look at (not checked): NOFDB_SCREENSHOTS=DIR.

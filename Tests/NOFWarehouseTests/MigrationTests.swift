@@ -17,8 +17,8 @@ struct MigrationTests {
             #expect(second.stdout.contains("up to date"))
             #expect(!second.stdout.contains("applied migration"))
             let c = try db.connect()
-            let count = try c.scalar("SELECT count(*) FROM audit.schema_migration")
-            #expect(count == String(WarehouseSQL.migrations.count))
+            let count = try c.value("SELECT count(*) AS n FROM audit.schema_migration", as: Int.self)
+            #expect(count == WarehouseSQL.migrations.count)
         }
     }
 
@@ -45,8 +45,8 @@ struct MigrationTests {
             #expect(throws: PostgresError.self) {
                 try Migrator(connection: c, migrations: WarehouseSQL.migrations + [bad]).migrate()
             }
-            #expect(try c.scalar("SELECT to_regclass('dw.half_done') IS NULL") == "t")
-            #expect(try c.scalar("SELECT count(*) FROM audit.schema_migration WHERE version = 999") == "0")
+            #expect(try c.value("SELECT to_regclass('dw.half_done') IS NULL AS gone", as: Bool.self) == true)
+            #expect(try c.value("SELECT count(*) AS n FROM audit.schema_migration WHERE version = 999", as: Int.self) == 0)
         }
     }
 
@@ -63,7 +63,7 @@ struct MigrationTests {
         let appliedOutputs = [ra.stdout, rb.stdout].filter { $0.contains("applied migration 001") }
         #expect(appliedOutputs.count == 1)
         let c = try db.connect()
-        #expect(try c.scalar("SELECT count(*) FROM audit.schema_migration") == String(WarehouseSQL.migrations.count))
+        #expect(try c.value("SELECT count(*) AS n FROM audit.schema_migration", as: Int.self) == WarehouseSQL.migrations.count)
     }
 
     @Test("the embedded default works with no database configured")

@@ -30,17 +30,21 @@ public enum LegacyWarehouse {
         for (name, text) in try files("migrations") {
             let base = String(name.dropLast(4))
             let digits = base.prefix { $0.isNumber }
+            guard let version = Int32(digits) else { throw TestSetupError("\(name): a migration file name starts with its version") }
+            let migrationName = String(base.dropFirst(digits.count + 1))
             try c.transaction { db in
                 try db.executeScript(text)
-                try db.execute("INSERT INTO audit.schema_migration (version, name, checksum, duration_ms) VALUES ($1, $2, $3, 0)",
-                               [Int(digits) ?? 0, String(base.dropFirst(digits.count + 1)), SQLTree.sha256(text)])
+                try db.execute("""
+                    INSERT INTO audit.schema_migration (version, name, checksum, duration_ms)
+                    VALUES (\(version), \(migrationName), \(SQLTree.sha256(text)), 0)
+                    """)
             }
         }
         let views = try files("views")
         try c.transaction { db in
             for (_, text) in views { try db.executeScript(text) }
             let combined = views.map { "-- \($0.name)\n\($0.text)" }.joined(separator: "\n")
-            try db.execute("INSERT INTO audit.schema_object (name, checksum) VALUES ('views', $1)", [SQLTree.sha256(combined)])
+            try db.execute("INSERT INTO audit.schema_object (name, checksum) VALUES ('views', \(SQLTree.sha256(combined)))")
         }
     }
 
@@ -53,12 +57,14 @@ public enum LegacyWarehouse {
             for table in ["fact_ae", "fact_ambulance", "fact_rtt", "fact_rtt_provider", "fact_cancer", "fact_diagnostics",
                           "fact_nof_metric", "fact_nof_league"] {
                 let columns = try writableColumns(db, "dw", table)
-                let periods = try source.query("SELECT DISTINCT period::text FROM dw.\(table) ORDER BY 1") { $0.string(0) ?? "" }
+                let periods = try source.query("SELECT DISTINCT period FROM \(identifier: table, in: "dw") ORDER BY 1") {
+                    try $0.decode("period", as: PostgresDate.self)
+                }
                 for period in periods {
-                    let slice = try db.scalar("SELECT dw.new_slice_table($1, $2::date, 0)", [table, period]) ?? ""
-                    try copyRows(source, "SELECT \(columns.joined(separator: ", ")) FROM dw.\(table) WHERE period = '\(period)'",
-                                 db, "dw.\(Connection.quoteIdentifier(slice))", columns)
-                    try db.execute("SELECT dw.swap_slice($1, $2::date, $3)", [table, period, slice])
+                    let slice = try db.value("SELECT dw.new_slice_table(\(table), \(period), 0) AS slice", as: String.self)
+                    try copyRows(source, "SELECT \(identifiers: columns) FROM \(identifier: table, in: "dw") WHERE period = \(period)",
+                                 db, "COPY \(identifier: slice, in: "dw") (\(identifiers: columns)) FROM STDIN")
+                    try db.execute("SELECT dw.swap_slice(\(table), \(period), \(slice))")
                 }
             }
             for (schema, table) in [("dw", "dim_organisation"), ("dw", "organisation_history"), ("dw", "dim_commissioner"),
@@ -67,18 +73,19 @@ public enum LegacyWarehouse {
                                     ("audit", "sync_log")] {
                 let columns = try writableColumns(db, schema, table)
                 // Release 0.1.0 had no ODS datasets: their slices stay behind with their facts.
-                let filter = ["load_slice", "load_slice_history"].contains(table) ? " WHERE dataset NOT LIKE 'ods\\_%'" : ""
-                try copyRows(source, "SELECT \(columns.joined(separator: ", ")) FROM \(schema).\(table)\(filter)", db, "\(schema).\(table)", columns)
+                let filter: SQLQuery = ["load_slice", "load_slice_history"].contains(table) ? " WHERE dataset NOT LIKE 'ods\\_%'" : ""
+                try copyRows(source, "SELECT \(identifiers: columns) FROM \(identifier: table, in: schema)\(filter)",
+                             db, "COPY \(identifier: table, in: schema) (\(identifiers: columns)) FROM STDIN")
             }
             try db.execute("SELECT setval('audit.load_log_load_id_seq', coalesce((SELECT max(load_id) FROM audit.load_log), 1))")
             let order = try source.query(
                 """
-                SELECT s.dataset, array_agg(s.period ORDER BY s.period)::text FROM audit.load_slice s
+                SELECT s.dataset, array_agg(s.period ORDER BY s.period) AS periods FROM audit.load_slice s
                  WHERE s.dataset NOT LIKE 'ods\\_%'
                  GROUP BY s.dataset ORDER BY min(s.load_id)
-                """) { ($0.string(0) ?? "", $0.string(1) ?? "{}") }
+                """) { (try $0.decode("dataset", as: String.self), try $0.decode("periods", as: [PostgresDate].self)) }
             for (dataset, periods) in order {
-                try db.execute("SELECT dw.after_load($1, $2::date[])", [dataset, periods])
+                try db.execute("SELECT dw.after_load(\(dataset), \(periods))")
             }
         }
     }
@@ -88,14 +95,16 @@ public enum LegacyWarehouse {
         try c.query(
             """
             SELECT a.attname FROM pg_attribute a
-             WHERE a.attrelid = format('%I.%I', $1::text, $2::text)::regclass AND a.attnum > 0 AND NOT a.attisdropped
+             WHERE a.attrelid = format('%I.%I', \(schema), \(table))::regclass AND a.attnum > 0 AND NOT a.attisdropped
                AND a.attgenerated = '' ORDER BY a.attnum
-            """, [schema, table]) { $0.string(0) ?? "" }
+            """) { try $0.decode("attname", as: String.self) }
     }
 
-    static func copyRows(_ source: Connection, _ select: String, _ target: Connection, _ table: String, _ columns: [String]) throws {
+    /// Copies the rows of `select` on `source` through `copy` (a `COPY … FROM STDIN` of the same
+    /// columns) on `target`, cell by cell in PostgreSQL's text form.
+    static func copyRows(_ source: Connection, _ select: SQLQuery, _ target: Connection, _ copy: SQLQuery) throws {
         let rows = try source.execute(select)
-        try target.copyIn("COPY \(table) (\(columns.joined(separator: ", "))) FROM STDIN") { writer in
+        try target.copyIn(copy) { writer in
             for r in 0..<rows.rowCount {
                 try writer.writeRow((0..<rows.columnCount).map { rows.string(row: r, column: $0) })
             }
@@ -103,17 +112,23 @@ public enum LegacyWarehouse {
     }
 
     /// md5 of a relation's rows (sorted), for before/after comparisons; of the given columns only
-    /// when `columns` is set (a later migration may add columns).
+    /// when `columns` is set (a later migration may add columns). `relation` is `schema.name`.
     public static func fingerprint(_ c: Connection, _ relation: String, columns: [String]? = nil) throws -> String {
-        let row = columns.map { "ROW(" + $0.map(Connection.quoteIdentifier).joined(separator: ", ") + ")" } ?? "t"
-        return try c.scalar("SELECT count(*) || ':' || coalesce(md5(string_agg(\(row)::text, E'\\n' ORDER BY \(row)::text)), '') FROM \(relation) t") ?? ""
+        let parts = relation.split(separator: ".", maxSplits: 1).map(String.init)
+        guard parts.count == 2 else { throw TestSetupError("fingerprint of \(relation): give schema.name") }
+        let row: SQLQuery = columns.map { "ROW(\(identifiers: $0))" } ?? "t"
+        return try c.value(
+            """
+            SELECT count(*) || ':' || coalesce(md5(string_agg(\(row)::text, E'\\n' ORDER BY \(row)::text)), '') AS fingerprint
+              FROM \(identifier: parts[1], in: parts[0]) t
+            """, as: String.self)
     }
 
     /// Fingerprints of every view in schema nof.
     public static func viewFingerprints(_ c: Connection) throws -> [String: String] {
         var result: [String: String] = [:]
-        for view in try c.query("SELECT viewname FROM pg_views WHERE schemaname = 'nof' ORDER BY 1", []) { $0.string(0) ?? "" } {
-            result[view] = try fingerprint(c, "nof.\(Connection.quoteIdentifier(view))")
+        for view in try c.query("SELECT viewname FROM pg_views WHERE schemaname = 'nof' ORDER BY 1", { try $0.decode("viewname", as: String.self) }) {
+            result[view] = try fingerprint(c, "nof.\(view)")
         }
         return result
     }
@@ -124,7 +139,7 @@ public enum LegacyWarehouse {
         var result: [String: String] = [:]
         let tables = try c.query(
             """
-            SELECT n.nspname || '.' || c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            SELECT n.nspname || '.' || c.relname AS relation FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
              WHERE n.nspname IN ('dw', 'audit') AND c.relkind IN ('r', 'p') AND NOT c.relispartition
                AND c.relname NOT LIKE 'mart\\_%' AND c.relname NOT IN ('standard_target_month', 'schema_migration', 'schema_object')
                -- reference data seeded and corrected by migrations, not loaded data
@@ -132,7 +147,7 @@ public enum LegacyWarehouse {
                                      'dim_rtt_part', 'dim_diagnostic_test', 'dim_cancer_standard', 'organisation_successor',
                                      'organisation_override', 'setting')
              ORDER BY 1
-            """) { $0.string(0) ?? "" }
+            """) { try $0.decode("relation", as: String.self) }
         for table in tables {
             let parts = table.split(separator: ".").map(String.init)
             result[table] = try fingerprint(c, table, columns: columnsOf?[table] ?? writableColumns(c, parts[0], parts[1]))

@@ -80,16 +80,16 @@ public final class TestDatabase: @unchecked Sendable {
             let name = "nofdb_tpl_" + Migrator.embeddedTreeChecksum.prefix(16)
             let admin = try Connection(server)
             try admin.withAdvisoryLock(AdvisoryLock("test-template")) {
-                if try admin.scalar("SELECT 1 FROM pg_database WHERE datname = $1", [name]) == nil {
+                if try admin.value("SELECT count(*) AS n FROM pg_database WHERE datname = \(name)", as: Int.self) == 0 {
                     let building = name + "_building"
-                    try admin.execute("DROP DATABASE IF EXISTS \(building)")
-                    try admin.execute("CREATE DATABASE \(building)")
+                    try admin.execute("DROP DATABASE IF EXISTS \(identifier: building)")
+                    try admin.execute("CREATE DATABASE \(identifier: building)")
                     do {
                         let db = try Connection(server.withDatabase(building))
                         _ = try Migrator(connection: db).migrate()
                         db.close()
                     }
-                    try admin.execute("ALTER DATABASE \(building) RENAME TO \(name)")
+                    try admin.execute("ALTER DATABASE \(identifier: building) RENAME TO \(identifier: name)")
                 }
             }
             cached = name
@@ -104,9 +104,9 @@ public final class TestDatabase: @unchecked Sendable {
         let admin = try Connection(server)
         if migrated {
             let template = try templateName(server: server)
-            try admin.execute("CREATE DATABASE \(name) TEMPLATE \(template)")
+            try admin.execute("CREATE DATABASE \(identifier: name) TEMPLATE \(identifier: template)")
         } else {
-            try admin.execute("CREATE DATABASE \(name)")
+            try admin.execute("CREATE DATABASE \(identifier: name)")
         }
         return TestDatabase(name: name, config: server.withDatabase(name))
     }
@@ -118,7 +118,7 @@ public final class TestDatabase: @unchecked Sendable {
 
     public func drop() {
         guard let server = try? TestEnvironment.serverConfig(), let admin = try? Connection(server) else { return }
-        _ = try? admin.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+        _ = try? admin.execute("DROP DATABASE IF EXISTS \(identifier: name) WITH (FORCE)")
     }
 }
 

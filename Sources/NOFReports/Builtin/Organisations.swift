@@ -51,7 +51,13 @@ public enum OrganisationFinder {
         if result.rowCount == 0 {
             throw ReportError(search.isEmpty ? "no organisations are loaded yet: run nofdb load" : "no organisation matches '\(search)': try fewer or shorter words, or a code")
         }
-        let table = ReportTable(title: "Organisations", result: result, footnotes: footnotes)
+        var table = ReportTable(title: "Organisations", result: result, footnotes: footnotes)
+        table.style([
+            "org_code": ColumnStyle(label: "Code"), "org_name": ColumnStyle(label: "Name"), "type": ColumnStyle(label: "Type"),
+            "subtype": ColumnStyle(label: "Subtype"), "region": ColumnStyle(label: "Region"), "icb": ColumnStyle(label: "ICB"),
+            "opened": ColumnStyle(label: "Opened"), "closed": ColumnStyle(label: "Closed"),
+            "predecessors": ColumnStyle(label: "Predecessors"), "merged_into": ColumnStyle(label: "Merged into"), "note": ColumnStyle(label: "Note"),
+        ])
         return ReportResult(name: "orgs", title: search.isEmpty ? "NHS trusts" : "Organisations matching '\(search)'",
                             parameters: search.isEmpty ? [] : [("search", search)], sections: [table])
     }

@@ -28,14 +28,14 @@ public enum StatusReport {
         }
         guard version != nil else {
             return ReportResult(name: "status", title: "nofdb status", parameters: [], sections: [
-                ReportTable(title: "Database", columns: [ReportColumn(name: "item", kind: .text), ReportColumn(name: "value", kind: .text)], rows: about)
+                ReportTable(title: "Database", columns: [ReportColumn(name: "item", kind: .text, label: "Item"), ReportColumn(name: "value", kind: .text, label: "Value")], rows: about)
             ])
         }
         let size = try connection.value("SELECT pg_size_pretty(pg_database_size(current_database())) AS size", as: String.self)
         about.append([.text("size"), .text(size)])
-        var sections = [ReportTable(title: "Database", columns: [ReportColumn(name: "item", kind: .text), ReportColumn(name: "value", kind: .text)], rows: about)]
+        var sections = [ReportTable(title: "Database", columns: [ReportColumn(name: "item", kind: .text, label: "Item"), ReportColumn(name: "value", kind: .text, label: "Value")], rows: about)]
         try connection.transaction(readOnly: true) { db in
-            sections.append(ReportTable(title: "Datasets", result: try db.execute(
+            var datasets = ReportTable(title: "Datasets", result: try db.execute(
                 """
                 SELECT d.dataset, count(s.period) AS months,
                        to_char(min(s.period), 'YYYY-MM') AS first, to_char(max(s.period), 'YYYY-MM') AS last,
@@ -49,17 +49,31 @@ public enum StatusReport {
                                ('ods_trusts'), ('ods_successors')) d(dataset)
                   LEFT JOIN nof.data_coverage s ON s.dataset = d.dataset
                  GROUP BY d.dataset ORDER BY d.dataset
-                """)))
+                """))
+            datasets.style([
+                "dataset": ColumnStyle(label: "Dataset"), "months": ColumnStyle(label: "Months", format: .count),
+                "first": ColumnStyle(label: "First", format: .month), "last": ColumnStyle(label: "Last", format: .month),
+                "rows": ColumnStyle(label: "Rows", format: .count), "rejected_rows": ColumnStyle(label: "Rejected", format: .count),
+                "last_load": ColumnStyle(label: "Last load"), "last_status": ColumnStyle(label: "Status"),
+            ])
+            sections.append(datasets)
             if let calendar = ReportCatalog.named("coverage")?.sections.first(where: { $0.title == "Calendar" }) {
                 sections.append(ReportTable(title: "Calendar (months loaded)", result: try db.execute(SQLQuery(verbatim: calendar.sql))))
             }
             // nof.load_history tells a running load from one whose process died (interrupted).
-            sections.append(ReportTable(title: "Last loads", result: try db.execute(
+            var loads = ReportTable(title: "Last loads", result: try db.execute(
                 """
                 SELECT load_id, to_char(started_at, 'YYYY-MM-DD HH24:MI') AS started, file_name, dataset, status,
                        rows_loaded, rows_rejected, months_held_back AS held_back
                   FROM nof.load_history ORDER BY load_id DESC LIMIT 5
-                """)))
+                """))
+            loads.style([
+                "load_id": ColumnStyle(label: "Load"), "started": ColumnStyle(label: "Started"), "file_name": ColumnStyle(label: "File"),
+                "dataset": ColumnStyle(label: "Dataset"), "status": ColumnStyle(label: "Status"),
+                "rows_loaded": ColumnStyle(label: "Rows", format: .count), "rows_rejected": ColumnStyle(label: "Rejected", format: .count),
+                "held_back": ColumnStyle(label: "Held back", format: .count),
+            ])
+            sections.append(loads)
             let notes = try db.execute(
                 """
                 SELECT h.load_id AS load, h.dataset, to_char(h.period, 'YYYY-MM') AS month, h.kind, h.reason

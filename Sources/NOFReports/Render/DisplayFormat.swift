@@ -48,9 +48,12 @@ public enum ReportFormat {
         }
         let identifier = table.columns.map { isIdentifier($0.name) }
         let names = table.columns.map { isName($0.name) }
+        let formats = formats(table)
         return table.rows.enumerated().map { r, row in
             row.indices.map { c in
                 let cell = row[c]
+                let format = formats[c] == .byUnit ? table.cellFormat(row: r, column: c) : formats[c]
+                if let format, let shown = formatted(cell, format) { return shown }
                 switch cell {
                 case .integer(let i): return identifier[c] ? String(i) : grouped(String(i))
                 case .number(let n):
