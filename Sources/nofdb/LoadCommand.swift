@@ -68,6 +68,9 @@ struct LoadCommand: ParsableCommand {
     @Flag(name: .customLong("allow-total-mismatch"), help: "Load a month whose own total row is missing or does not add up.")
     var allowTotalMismatch = false
 
+    @Flag(name: .customLong("allow-outliers"), help: "Load a month the plausibility guard holds back (a provider over 10x, or England over 2x, the median of its previous 12 loaded months); recorded as warnings.")
+    var allowOutliers = false
+
     @Option(name: .customLong("keep-revisions"), help: "How many replaced revisions to keep per month (default 3); remembered for later loads.")
     var keepRevisions: Int?
 
@@ -88,6 +91,7 @@ struct LoadCommand: ParsableCommand {
         options.xlsHelper = XLSCheckCommand.helper
         options.allowShrink = allowShrink
         options.allowTotalMismatch = allowTotalMismatch
+        options.allowOutliers = allowOutliers
         options.onWait = { Console.note($0) }
         let progress = ProgressLine(enabled: Console.stderrIsTerminal && !json && !quiet)
         progress.attach(to: &options)
