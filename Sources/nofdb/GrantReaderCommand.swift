@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NOFCore
 import NOFWarehouse
 
 struct GrantReaderCommand: ParsableCommand {
@@ -28,7 +29,7 @@ struct GrantReaderCommand: ParsableCommand {
             }
             print("role \(role) has \(findings.count) privileges beyond the nof views:")
             for f in findings { print("  \(f.kind): \(f.object)") }
-            throw ExitCode(1)
+            throw ExitCode(ExitStatus.failure.rawValue)
         }
         var password: String?
         if passwordStdin {

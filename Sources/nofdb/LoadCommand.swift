@@ -110,7 +110,7 @@ struct LoadCommand: ParsableCommand {
         }
         let status = LoadSummary.exitCode(results)
         if let waitReplicas, try !ReplicaWait.run(connection, seconds: waitReplicas), status == 0 || status == 2 {
-            throw ExitCode(6)
+            throw ExitCode(ExitStatus.replicaBehind.rawValue)
         }
         throw ExitCode(status)
     }

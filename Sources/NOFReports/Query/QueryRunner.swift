@@ -183,6 +183,10 @@ public struct QueryRunner {
             throw ReportError("the query ran past its --timeout of \(limits.timeoutSeconds) s and was cancelled")
         } catch let error as PostgresError where error.sqlState == SQLState("54000") {
             throw ReportError("refused: \(error.message); \(error.hint ?? "select less of the large values"). Nothing more was read.")
+        } catch let error as PostgresError where error.kind == .server && ["42", "22"].contains(error.sqlState?.errorClass ?? "") {
+            // The SQL given is not valid, or a value in it cannot be read (a syntax error, an
+            // unknown column, '2024-13-01'::date).
+            throw ReportError(String(describing: error), kind: .data)
         } catch let error as PostgresError where error.sqlState == SQLState("53400") || error.sqlState == SQLState("53200") {
             throw ReportError("refused by the server: \(error.message) (nofdb query's sandbox limits temporary files and memory per query); narrow the query, e.g. fewer rows before ORDER BY or DISTINCT.")
         }
