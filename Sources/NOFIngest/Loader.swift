@@ -131,6 +131,15 @@ public final class Loader {
         conflicts = versions.conflicts
         duplicates = versions.duplicates
         for file in inputs.files {
+            guard connection.isConnected || results.isEmpty else {
+                // The server went away under an earlier file: say so for the rest, once each.
+                var result = FileLoadResult(file: file.lastPathComponent, path: file.path)
+                result.status = .failed
+                result.message = LoadError(file: result.file, reason: "not loaded: the connection to the database was lost while loading an earlier file",
+                                           hint: "when the server is back, run the same command again").description
+                results.append(result)
+                continue
+            }
             results += load(file: file)
         }
         return (results, inputs.skipped)
@@ -239,8 +248,17 @@ public final class Loader {
             session.rollback()
             result = session.result
             result.status = .failed
-            result.message = session.describe(error)
-            recordFailure(&result, rejects: context.rejects, warnings: context.warnings)
+            if scan == nil, !connection.isConnected {
+                // Whatever step noticed it (a COPY, a refresh, a data test), the cause is the
+                // server going away: nothing can be recorded until it is back.
+                result.message = LoadError(
+                    file: base.file,
+                    reason: "the database server closed the connection while loading \(base.file); nothing of \(base.file) was committed",
+                    hint: "when the server is back, load it again (the next nofdb load records this load as interrupted)").description
+            } else {
+                result.message = session.describe(error)
+                recordFailure(&result, rejects: context.rejects, warnings: context.warnings)
+            }
         }
         session.releaseLock()
         result.seconds = Date().timeIntervalSince(started)
