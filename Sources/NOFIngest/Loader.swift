@@ -189,6 +189,10 @@ public final class Loader {
                     try self.readXLS(path: url.path, display: display, pipeline: pipeline)
                 }]
             case .csv, .xlsx:
+                if let encoding = Sniffer.unreadableTextEncoding(head) {
+                    throw LoadError(file: display, reason: "the file is \(encoding) text, which nofdb does not read",
+                                    hint: "save it as UTF-8 or CSV (in Excel: Save As, CSV UTF-8) and load that")
+                }
                 if Sniffer.looksBinary(head) {
                     throw LoadError(file: display, reason: "not a CSV, XLSX, XLS or ZIP file (binary content)")
                 }
