@@ -33,10 +33,16 @@ struct LoadCommand: ParsableCommand {
             file's other months still load) and listed with why. A few rows of another month
             (under 5% of the file's largest month) are rejected as stray. The replaced month is
             kept as a revision (nofdb report revisions; nofdb restore LOAD_ID).
+            Totals cannot catch a file that adds up to the wrong thing: each provider's key count
+            is compared with the median of its previous 12 loaded months, and a provider over 10x
+            (England over 2x) holds the month back (--allow-outliers loads it, recorded); over 3x,
+            and falls, are warnings. Two different files carrying one month in one command hold
+            that month back in both (the same bytes twice load once); a month missing inside a
+            file's range is a warning.
 
             Exit status: 0 loaded (or unchanged), 2 loaded with rejected rows, 1 a file failed
-            or a month was held back (nothing from that month was committed), 75 another load
-            held the lock (--no-wait).
+            or a month was held back (nothing from that month was committed), 6 a standby behind
+            (--wait-replicas), 64 usage, 69 no database, 75 another load held the lock (--no-wait).
             """)
 
     @OptionGroup var database: DatabaseOptions
