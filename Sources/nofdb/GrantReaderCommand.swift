@@ -20,7 +20,7 @@ struct GrantReaderCommand: ParsableCommand {
     var check = false
 
     @Option(name: .customLong("statement-timeout"), help: ArgumentHelp(
-        "The role's statement_timeout in seconds (default \(ReaderRole.defaultStatementTimeoutSeconds); 0 for none).",
+        "The role's statement_timeout in seconds, so a BI query cannot hold a backend for ever (0 for none).",
         valueName: "seconds"))
     var statementTimeout = ReaderRole.defaultStatementTimeoutSeconds
 
