@@ -111,8 +111,7 @@ let package = Package(
             exclude: ["Fixtures"]),
         .testTarget(
             name: "NOFIngestTests",
-            dependencies: ["NOFIngest", "NOFPostgres", "NOFWarehouse", "NOFSample", "TestSupport"],
-            exclude: ["Fixtures"]),
+            dependencies: ["NOFIngest", "NOFPostgres", "NOFWarehouse", "NOFSample", "TestSupport"]),
         .testTarget(
             name: "NOFReportsTests",
             dependencies: ["NOFReports", "NOFIngest", "NOFSample", "NOFPostgres", "NOFCore", "TestSupport"],
@@ -123,8 +122,9 @@ let package = Package(
             dependencies: [
                 "NOFPostgres", "NOFCore", "NOFIngest", "NOFReports", "NOFWarehouse", "NOFSQL", "NOFSample", "NOFSpreadsheet",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "TestSupport",
             ],
-            exclude: ["README.md"]),
+            exclude: ["README.md", "Fixtures"]),
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
