@@ -188,10 +188,15 @@ public enum ProductRegistry {
 
     static func basis(_ p: FileProbe) -> String { normaliseHeader(p.metadata("Basis:") ?? "") }
 
+    /// A time series by its title cells (the metadata block, or a title row), not by text
+    /// anywhere: a monthly workbook's notes may well mention the time series.
     static func isTimeSeries(_ p: FileProbe) -> Bool {
-        let title = normaliseHeader((p.metadata("Title:") ?? "") + " " + (p.metadata("Summary:") ?? ""))
-        return title.contains("time series") || title.contains("timeseries") || p.anyCell(containing: "time series")
-            || p.anyCell(containing: "timeseries")
+        let titles = [p.metadata("Title:"), p.metadata("Summary:"), p.metadata("Basis:")].compactMap { $0 }
+            + p.sheets.compactMap { $0.rows.first(where: { !$0.allSatisfy(\.isEmpty) })?.first(where: { !$0.isEmpty }) }
+        return titles.contains { title in
+            let t = normaliseHeader(title)
+            return t.contains("time series") || t.contains("timeseries")
+        }
     }
 
     static let ambsysRawPrefix = ["concatenated", "year", "month", "reg", "", "area", "trust"]
@@ -231,6 +236,17 @@ public enum ProductRegistry {
             }))
 
         // MARK: RTT workbooks (refused: provider-level RTT comes from the Full CSV)
+        specs.append(ProductSpec(
+            product: Product(
+                id: "rtt-overview-timeseries", dataset: .rtt, name: "RTT Overview Timeseries workbook",
+                detail: "England totals by month since 2007, with estimates for trusts that did not submit",
+                disposition: .refuse(instead: rttInstead)),
+            kinds: [.xlsx, .xls],
+            matches: { p in
+                (isRTT(p) || p.anyCell(containing: "referral to treatment"))
+                    && (isTimeSeries(p) || p.hasSheet("Full Time Series")
+                        || (p.metadata("Title:").map { normaliseHeader($0).contains("overview") } ?? false))
+            }))
         for basisName in ["Provider", "Commissioner"] {
             for part in RTTPart.allCases {
                 let sheets = basisName == "Provider" ? "National, Region, ICB and Provider sheets" : "National, Region, ICB and Sub-ICB sheets"
@@ -247,17 +263,6 @@ public enum ProductRegistry {
                     }))
             }
         }
-        specs.append(ProductSpec(
-            product: Product(
-                id: "rtt-overview-timeseries", dataset: .rtt, name: "RTT Overview Timeseries workbook",
-                detail: "England totals by month since 2007, with estimates for trusts that did not submit",
-                disposition: .refuse(instead: rttInstead)),
-            kinds: [.xlsx, .xls],
-            matches: { p in
-                (isRTT(p) || p.anyCell(containing: "referral to treatment"))
-                    && (isTimeSeries(p) || p.hasSheet("Full Time Series"))
-                    && !basis(p).contains("commissioner")
-            }))
         // An RTT workbook whose summary names no part nofdb knows: still named, still refused.
         for basisName in ["Provider", "Commissioner"] {
             specs.append(ProductSpec(
