@@ -10,8 +10,7 @@ struct LoadCommand: ParsableCommand {
         commandName: "load",
         abstract: "Load published NHS England files (CSV, XLSX, XLS, ZIP; files or directories).",
         discussion: """
-            Each file's dataset and layout are detected from its header cells, never its
-            name:
+            Each file's dataset and layout are detected from its header cells, never its name:
               ae           A&E attendances and emergency admissions (MSitAE CSV,
                            16 and 22-column layouts)
               ambulance    AmbSYS CSV (128, 153 columns, or other A-codes), or the AmbSYS
