@@ -65,16 +65,32 @@ BEGIN
     -- What one sandboxed query may use on the server: memory per sort or hash, and temporary
     -- files (nofdb query applies these with SET LOCAL before SET ROLE, since a role's settings
     -- apply only at login; temp_file_limit needs a superuser to set).
+    -- The role is the cluster's, shared by every warehouse database in it: set only what is not
+    -- set already, and take another database's init setting it at the same moment ("tuple
+    -- concurrently updated", or a duplicate of its settings row) as done.
     BEGIN
-        ALTER ROLE nofdb_query SET work_mem = '32MB';
-        IF v_super THEN
-            ALTER ROLE nofdb_query SET temp_file_limit = '1GB';
-        ELSE
-            v_notes := v_notes || 'not a superuser: nofdb_query keeps the server''s temp_file_limit (only a superuser can set it)'::text;
+        IF NOT EXISTS (SELECT 1 FROM pg_db_role_setting s JOIN pg_roles r ON r.oid = s.setrole
+                        WHERE r.rolname = 'nofdb_query' AND s.setdatabase = 0 AND 'work_mem=32MB' = ANY (s.setconfig)) THEN
+            ALTER ROLE nofdb_query SET work_mem = '32MB';
         END IF;
-    EXCEPTION WHEN insufficient_privilege THEN
-        v_notes := v_notes || ('cannot set work_mem and temp_file_limit for nofdb_query: ' || current_user || ' lacks CREATEROLE')::text;
+    EXCEPTION
+        WHEN insufficient_privilege THEN
+            v_notes := v_notes || ('cannot set work_mem for nofdb_query: ' || current_user || ' lacks CREATEROLE')::text;
+        WHEN internal_error OR unique_violation THEN
+            NULL;
     END;
+    IF NOT v_super THEN
+        v_notes := v_notes || 'not a superuser: nofdb_query keeps the server''s temp_file_limit (only a superuser can set it)'::text;
+    ELSE
+        BEGIN
+            IF NOT EXISTS (SELECT 1 FROM pg_db_role_setting s JOIN pg_roles r ON r.oid = s.setrole
+                            WHERE r.rolname = 'nofdb_query' AND s.setdatabase = 0 AND 'temp_file_limit=1GB' = ANY (s.setconfig)) THEN
+                ALTER ROLE nofdb_query SET temp_file_limit = '1GB';
+            END IF;
+        EXCEPTION WHEN internal_error OR unique_violation THEN
+            NULL;
+        END;
+    END IF;
     IF v_super THEN
         FOREACH f IN ARRAY v_functions LOOP
             CONTINUE WHEN to_regprocedure(f) IS NULL;
