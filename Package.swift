@@ -122,9 +122,14 @@ let package = Package(
             name: "UnitTests",
             dependencies: [
                 "NOFPostgres", "NOFCore", "NOFIngest", "NOFReports", "NOFWarehouse", "NOFSQL", "NOFSample", "NOFSpreadsheet",
+                "NOFPublish",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             exclude: ["README.md"]),
+        // The published site on the real files: links, pages, accessibility in Chromium, incremental runs.
+        .testTarget(
+            name: "NOFPublishTests",
+            dependencies: ["NOFPublish", "NOFReports", "NOFIngest", "NOFPostgres", "NOFCore", "TestSupport"]),
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
