@@ -30,17 +30,19 @@ struct InterruptedLoadTests {
             var running = false
             let waitStarted = Date()
             for _ in 0..<600 where !running {
-                running = try c.scalar("SELECT count(*) FROM audit.load_log WHERE status = 'running'") == "1"
+                running = try c.value("SELECT count(*) AS n FROM audit.load_log WHERE status = 'running'", as: Int.self) == 1
                 if !running { Thread.sleep(forTimeInterval: 0.05) }
             }
-            let logged = try c.scalar("SELECT string_agg(status || ' ' || coalesce(message, ''), '; ') FROM audit.load_log") ?? "none"
+            let logged = try c.query("SELECT status || ' ' || coalesce(message, '') AS entry FROM audit.load_log ORDER BY load_id") {
+                try $0.decode("entry", as: String.self)
+            }
             #expect(running, "the load never started in \(Int(Date().timeIntervalSince(waitStarted))) s: process running \(process.isRunning), load log: \(logged)")
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             try blocker.execute("ROLLBACK")
             #expect(process.terminationReason == .uncaughtSignal)
-            #expect(try c.scalar("SELECT count(*) FROM dw.fact_ae") == "0", "nothing committed")
-            #expect(try c.scalar("SELECT count(*) FROM audit.load_slice") == "0")
+            #expect(try c.value("SELECT count(*) AS n FROM dw.fact_ae", as: Int.self) == 0, "nothing committed")
+            #expect(try c.value("SELECT count(*) AS n FROM audit.load_slice", as: Int.self) == 0)
             // At once, before any other load: status sees the load's backend is gone.
             let status = try runNofdb(["status", "--format", "json", "--database-url", db.conninfo])
             let object = try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any]
@@ -50,9 +52,9 @@ struct InterruptedLoadTests {
             // The next A&E load finds the stale row and says what happened to it.
             let next = try runNofdb(["load", TestEnvironment.nhseFile("ae/MSitAE-April-2018.csv").path, "--database-url", db.conninfo])
             #expect(next.status == 0, "\(next.stdout)\(next.stderr)")
-            #expect(try c.scalar("SELECT count(*) FROM audit.load_log WHERE status = 'running'") == "0")
-            let message = try c.scalar("SELECT message FROM audit.load_log WHERE file_path = $1 AND status <> 'loaded'", [path])
-            #expect(message?.hasPrefix("interrupted") == true, "\(message ?? "no row")")
+            #expect(try c.value("SELECT count(*) AS n FROM audit.load_log WHERE status = 'running'", as: Int.self) == 0)
+            let message = try c.value("SELECT message FROM audit.load_log WHERE file_path = \(path) AND status <> 'loaded'", as: String?.self)
+            #expect(message?.hasPrefix("interrupted") == true, "\(String(describing: message))")
         }
     }
 }

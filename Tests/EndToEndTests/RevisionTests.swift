@@ -32,17 +32,17 @@ struct RevisionTests {
             #expect(try runNofdb(["load", DamagedCorpus.ae("Monthly-AE-October-2021.csv").path, DamagedCorpus.november.path] + url).status == 0)
             let c = try db.connect()
             let original = try dataViewFingerprints(c, excluding: revisionViews)
-            let originalLoad = try #require(try c.scalar("SELECT load_id FROM audit.load_slice WHERE dataset = 'ae' AND period = '2021-11-01'"))
+            let originalLoad = try c.value("SELECT load_id FROM audit.load_slice WHERE dataset = 'ae' AND period = '2021-11-01'", as: Int.self)
             let dir = try TestEnvironment.temporaryDirectory("revision")
             let revision = try runNofdb(["load", try revisedNovember(in: dir).path] + url)
             #expect(revision.status == 0, "\(revision.stdout)")
             #expect(revision.stdout.contains("revised: ae 2021-11 (replacing load \(originalLoad), kept as a revision)"))
-            #expect(try c.scalar("SELECT att_type1 FROM dw.fact_ae WHERE period = '2021-11-01' AND org_code = 'RBD'") == "3715")
+            #expect(try c.value("SELECT att_type1 FROM dw.fact_ae WHERE period = '2021-11-01' AND org_code = 'RBD'", as: Int.self) == 3715)
 
             let list = try runNofdb(["report", "revisions", "--dataset", "ae", "--format", "csv", "--section", "revisions"] + url)
             #expect(list.status == 0, "\(list.stderr)")
             #expect(list.stdout.contains(",ae,2021-11,\(originalLoad),Monthly-AE-November-2021.csv,"), "\(list.stdout)")
-            let diff = try runNofdb(["report", "revisions", "--load", originalLoad, "--format", "json"] + url)
+            let diff = try runNofdb(["report", "revisions", "--load", String(originalLoad), "--format", "json"] + url)
             let object = try #require(try JSONSerialization.jsonObject(with: Data(diff.stdout.utf8)) as? [String: Any])
             let sections = try #require(object["sections"] as? [[String: Any]])
             let changes = try #require(sections.first { ($0["title"] as? String) == "Changes" }?["rows"] as? [[String: Any]])
@@ -52,16 +52,18 @@ struct RevisionTests {
             #expect(changes.contains { $0["org_code"] as? String == "ENG" }, "England changed too")
             #expect(!changes.contains { $0["org_code"] as? String == "RXF" }, "other providers did not change")
 
-            let restore = try runNofdb(["restore", originalLoad] + url)
+            let restore = try runNofdb(["restore", String(originalLoad)] + url)
             #expect(restore.status == 0, "\(restore.stdout)\(restore.stderr)")
             #expect(restore.stdout.contains("restored the data of load \(originalLoad) for ae: 2021-11"))
-            #expect(try c.scalar("SELECT att_type1 FROM dw.fact_ae WHERE period = '2021-11-01' AND org_code = 'RBD'") == "3615")
+            #expect(try c.value("SELECT att_type1 FROM dw.fact_ae WHERE period = '2021-11-01' AND org_code = 'RBD'", as: Int.self) == 3615)
             #expect(try dataViewFingerprints(c, excluding: revisionViews) == original, "the restored month's views equal the original")
-            #expect(try c.scalar("SELECT status || ' ' || kind FROM nof.load_history ORDER BY load_id DESC LIMIT 1") == "restored restore")
+            let lastLoad = try #require(try c.execute("SELECT status, kind FROM nof.load_history ORDER BY load_id DESC LIMIT 1").rows.first)
+            #expect(try lastLoad.decode("status", as: String.self) == "restored")
+            #expect(try lastLoad.decode("kind", as: String.self) == "restore")
             // The revision the restore replaced is kept in turn; the original file is current again.
-            #expect(try c.scalar("SELECT count(*) FROM nof.slice_revision WHERE file_name = 'Monthly-AE-November-2021-revised.csv' AND restorable") == "1")
+            #expect(try c.value("SELECT count(*) AS n FROM nof.slice_revision WHERE file_name = 'Monthly-AE-November-2021-revised.csv' AND restorable", as: Int.self) == 1)
             #expect(try runNofdb(["load", DamagedCorpus.november.path] + url).stdout.contains("unchanged"))
-            let again = try runNofdb(["restore", originalLoad] + url)
+            let again = try runNofdb(["restore", String(originalLoad)] + url)
             #expect(again.status == 1 && again.stderr.contains("current already"), "\(again.stderr)")
             #expect(try runNofdb(["check"] + url).status == 0)
         }
@@ -79,9 +81,10 @@ struct RevisionTests {
                 #expect(try runNofdb(args + url).status == 0)
             }
             let c = try db.connect()
-            #expect(try c.scalar("SELECT count(*) FROM audit.slice_revision") == "2")
-            #expect(try c.scalar("SELECT string_agg(file_name, ',' ORDER BY archived_at) FROM nof.slice_revision") == "november-3.csv,november-4.csv")
-            #expect(try c.scalar("SELECT count(*) FROM pg_tables WHERE schemaname = 'archive'") == "2")
+            #expect(try c.value("SELECT count(*) AS n FROM audit.slice_revision", as: Int.self) == 2)
+            #expect(try c.query("SELECT file_name FROM nof.slice_revision ORDER BY archived_at") { try $0.decode("file_name", as: String.self) }
+                    == ["november-3.csv", "november-4.csv"])
+            #expect(try c.value("SELECT count(*) AS n FROM pg_tables WHERE schemaname = 'archive'", as: Int.self) == 2)
             #expect(try runNofdb(["check"] + url).status == 0)
         }
     }
@@ -114,7 +117,7 @@ struct RevisionTests {
                 let incremental = try marts.map { try LegacyWarehouse.fingerprint(c, $0) }
                 let views = try dataViewFingerprints(c)
                 try c.execute("BEGIN")
-                _ = try c.scalar("SELECT dw.rebuild_marts()")
+                try c.execute("SELECT dw.rebuild_marts()")
                 let rebuilt = try marts.map { try LegacyWarehouse.fingerprint(c, $0) }
                 let rebuiltViews = try dataViewFingerprints(c)
                 try c.execute("ROLLBACK")

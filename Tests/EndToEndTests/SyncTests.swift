@@ -136,17 +136,19 @@ struct SyncTests {
         #expect(first.items.count == 12)
         #expect(first.items.allSatisfy { $0.action == .loaded }, "\(first.items.map(\.reason))")
         #expect(first.exitCode == 0)
-        #expect(try c.scalar("SELECT count(*) FROM audit.load_slice WHERE dataset = 'rtt'") == "12")
-        #expect(try c.scalar("SELECT min(period) || ' ' || max(period) FROM audit.load_slice WHERE dataset = 'rtt'") == "2023-04-01 2024-03-01")
+        #expect(try c.value("SELECT count(*) AS n FROM audit.load_slice WHERE dataset = 'rtt'", as: Int.self) == 12)
+        let months = try #require(try c.execute("SELECT min(period) AS first, max(period) AS last FROM audit.load_slice WHERE dataset = 'rtt'").rows.first)
+        #expect(try months.decode("first", as: PostgresDate?.self) == PostgresDate(year: 2023, month: 4, day: 1))
+        #expect(try months.decode("last", as: PostgresDate?.self) == PostgresDate(year: 2024, month: 3, day: 1))
         let cached = try FileManager.default.contentsOfDirectory(atPath: cache.appendingPathComponent("rtt").path)
         #expect(cached.count == 12 && cached.allSatisfy { !$0.hasSuffix(".part") })
 
         // 2. Again at once: nothing fetched, nothing loaded (the server answers 304).
-        let loadsBefore = try c.scalar("SELECT count(*) FROM audit.load_log")
+        let loadsBefore = try c.value("SELECT count(*) AS n FROM audit.load_log", as: Int.self)
         let second = try await Syncer(connection: c, sources: sources, options: Self.options(cache)).run()
         #expect(second.items.count == 12)
         #expect(second.items.allSatisfy { $0.action == .skipped && $0.reason.contains("304") }, "\(second.items.map(\.reason))")
-        #expect(try c.scalar("SELECT count(*) FROM audit.load_log") == loadsBefore)
+        #expect(try c.value("SELECT count(*) AS n FROM audit.load_log", as: Int.self) == loadsBefore)
 
         // 3. A revised month on the server is fetched and replaces its month only.
         let revised = try #require(files.first { $0.month == YearMonth(year: 2024, month: 3) })
@@ -154,8 +156,8 @@ struct SyncTests {
         let third = try await Syncer(connection: c, sources: sources, options: Self.options(cache)).run()
         #expect(third.items.filter { $0.action == .loaded }.map(\.month) == [revised.month])
         #expect(third.items.filter { $0.action == .skipped }.count == 11)
-        #expect(try c.scalar("SELECT revision FROM audit.load_slice WHERE dataset = 'rtt' AND period = '2024-03-01'") == "2")
-        #expect(try c.scalar("SELECT count(DISTINCT provider_code) FROM dw.fact_rtt WHERE period = '2024-03-01'") == "3")
+        #expect(try c.value("SELECT revision FROM audit.load_slice WHERE dataset = 'rtt' AND period = '2024-03-01'", as: Int.self) == 2)
+        #expect(try c.value("SELECT count(DISTINCT provider_code) AS n FROM dw.fact_rtt WHERE period = '2024-03-01'", as: Int.self) == 3)
 
         // 4. A 404, a timeout and a truncated download each leave the database as it was.
         let snapshot = try warehouseSnapshot(c)
@@ -176,15 +178,15 @@ struct SyncTests {
         #expect(partials.isEmpty)
         // Every step is in the sync log.
         for action in ["found", "fetched", "loaded", "skipped", "failed"] {
-            #expect(try c.scalar("SELECT count(*) FROM audit.sync_log WHERE action = $1", [action]) != "0", "\(action)")
+            #expect(try c.value("SELECT count(*) AS n FROM audit.sync_log WHERE action = \(action)", as: Int.self) > 0, "\(action)")
         }
         // ...and readable by an operator: the public view and `nofdb report syncs`.
-        #expect(try c.scalar("SELECT count(*) FROM nof.sync_history WHERE action = 'loaded' AND load_status = 'loaded'") == "13")
+        #expect(try c.value("SELECT count(*) AS n FROM nof.sync_history WHERE action = 'loaded' AND load_status = 'loaded'", as: Int.self) == 13)
         let report = try runNofdb(["report", "syncs", "--limit", "500", "--format", "json", "--database-url", db.conninfo])
         #expect(report.status == 0, "\(report.stderr)")
         let object = try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any]
         let rows = ((object?["sections"] as? [[String: Any]])?.first?["rows"] as? [[String: Any]]) ?? []
-        #expect(rows.count == Int(try c.scalar("SELECT count(*) FROM audit.sync_log") ?? ""))
+        #expect(try rows.count == c.value("SELECT count(*) AS n FROM audit.sync_log", as: Int.self))
         let steps = rows.compactMap { $0["step"] as? Int }
         #expect(steps.count == rows.count && steps == steps.sorted(by: >), "newest first")
         #expect(rows.contains { ($0["reason"] as? String)?.contains("404") == true })
@@ -201,8 +203,8 @@ struct SyncTests {
         options.dryRun = true
         let dry = try await Syncer(connection: c, sources: try Self.sources(server), options: options).run()
         #expect(dry.items.count == 12 && dry.items.allSatisfy { $0.action == .wouldFetch && $0.reason == "new" })
-        #expect(try c.scalar("SELECT count(*) FROM audit.load_log") == "0")
-        #expect(try c.scalar("SELECT count(*) FROM audit.sync_log") == "0")
+        #expect(try c.value("SELECT count(*) AS n FROM audit.load_log", as: Int.self) == 0)
+        #expect(try c.value("SELECT count(*) AS n FROM audit.sync_log", as: Int.self) == 0)
         options.dryRun = false
         options.since = YearMonth(year: 2024, month: 1)
         let since = try await Syncer(connection: c, sources: try Self.sources(server), options: options).run()

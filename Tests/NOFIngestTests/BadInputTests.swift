@@ -32,8 +32,8 @@ struct BadInputTests {
             let result = try #require(results.first)
             #expect(result.status == .failed)
             #expect(try warehouseSnapshot(c) == before, "\(name) changed the warehouse")
-            #expect(try c.scalar("SELECT status FROM audit.load_log ORDER BY load_id DESC LIMIT 1") == "failed")
-            #expect(try c.scalar("SELECT message FROM audit.load_log ORDER BY load_id DESC LIMIT 1")?.isEmpty == false)
+            #expect(try c.value("SELECT status FROM audit.load_log ORDER BY load_id DESC LIMIT 1", as: String.self) == "failed")
+            #expect(try c.value("SELECT message FROM audit.load_log ORDER BY load_id DESC LIMIT 1", as: String?.self)?.isEmpty == false)
             return result.message ?? ""
         }
     }
@@ -101,11 +101,11 @@ struct BadInputTests {
             #expect(LoadSummary.exitCode([result]) == 2)
             let c = try db.connect()
             let reject = try #require(try c.execute("SELECT line, column_name, raw_value, reason FROM audit.load_reject").rows.first)
-            #expect(try reject.int(0) == 3)
-            #expect(reject.string(1) == "Number of A&E attendances Type 1")
-            #expect(reject.string(2) == "36x5")
-            #expect(reject.string(3)?.contains("not a whole number") == true)
-            #expect(try c.scalar("SELECT rows_rejected FROM audit.load_log WHERE status = 'loaded_with_rejects'") == "1")
+            #expect(try reject.decode("line", as: Int.self) == 3)
+            #expect(try reject.decode("column_name", as: String?.self) == "Number of A&E attendances Type 1")
+            #expect(try reject.decode("raw_value", as: String?.self) == "36x5")
+            #expect(try reject.decode("reason", as: String.self).contains("not a whole number"))
+            #expect(try c.value("SELECT rows_rejected FROM audit.load_log WHERE status = 'loaded_with_rejects'", as: Int.self) == 1)
             // The summary's pointer to the details works: `nofdb report loads --load ID`.
             let id = try #require(result.loadId)
             let report = try runNofdb(["report", "loads", "--load", String(id), "--section", "rejected", "--format", "csv",
@@ -152,7 +152,7 @@ struct BadInputTests {
             let result = try #require(try load(db, [url], options).first)
             #expect(result.status == .loaded, "\(result.message ?? "")")
             let c = try db.connect()
-            #expect(try c.scalar("SELECT org_name FROM dw.dim_organisation WHERE org_code = 'RBD'") == "HÔPITAL")
+            #expect(try c.value("SELECT org_name FROM dw.dim_organisation WHERE org_code = 'RBD'", as: String.self) == "HÔPITAL")
         }
     }
 

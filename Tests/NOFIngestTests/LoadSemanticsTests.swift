@@ -27,8 +27,8 @@ struct LoadSemanticsTests {
             #expect(second.first?.status == .unchanged)
             #expect(second.first?.periods == [YearMonth(year: 2018, month: 4)!])
             #expect(try warehouseSnapshot(c) == before)
-            #expect(try c.scalar("SELECT string_agg(status, ',' ORDER BY load_id) FROM audit.load_log") == "loaded,unchanged")
-            #expect(try c.scalar("SELECT count(DISTINCT sha256) FROM audit.load_log") == "1")
+            #expect(try c.query("SELECT status FROM audit.load_log ORDER BY load_id") { try $0.decode("status", as: String.self) } == ["loaded", "unchanged"])
+            #expect(try c.value("SELECT count(DISTINCT sha256) AS n FROM audit.load_log", as: Int.self) == 1)
         }
     }
 
@@ -39,7 +39,7 @@ struct LoadSemanticsTests {
             let may = aeFile("MSitAE-May-2018.csv")
             _ = try load(db, [april, may])
             let c = try db.connect()
-            let mayBefore = try c.scalar("SELECT md5(string_agg(t::text, '|' ORDER BY org_code)) FROM dw.fact_ae t WHERE period = '2018-05-01'")
+            let mayBefore = try c.value("SELECT md5(string_agg(t::text, '|' ORDER BY org_code)) AS digest FROM dw.fact_ae t WHERE period = '2018-05-01'", as: String.self)
             // A "revised" April: Dorset County's type 1 attendances change from 3695 to 3700.
             let dir = try TestEnvironment.temporaryDirectory("revised")
             let text = try String(contentsOf: april, encoding: .utf8)
@@ -62,18 +62,18 @@ struct LoadSemanticsTests {
             let result = try load(db, [revisedURL])
             #expect(result.first?.status == .loaded, "\(result.first?.heldBack ?? [])")
             #expect(result.first?.replacedSlices.count == 1)
-            #expect(try c.scalar("SELECT att_type1 FROM dw.fact_ae WHERE period = '2018-04-01' AND org_code = 'RBD'") == "3700")
-            #expect(try c.scalar("SELECT count(*) FROM dw.fact_ae WHERE period = '2018-04-01'") == "247")
-            #expect(try c.scalar("SELECT md5(string_agg(t::text, '|' ORDER BY org_code)) FROM dw.fact_ae t WHERE period = '2018-05-01'") == mayBefore)
-            #expect(try c.scalar("SELECT revision FROM audit.load_slice WHERE dataset = 'ae' AND period = '2018-04-01'") == "2")
-            #expect(try c.scalar("SELECT revision FROM audit.load_slice WHERE dataset = 'ae' AND period = '2018-05-01'") == "1")
+            #expect(try c.value("SELECT att_type1 FROM dw.fact_ae WHERE period = '2018-04-01' AND org_code = 'RBD'", as: Int.self) == 3700)
+            #expect(try c.value("SELECT count(*) AS n FROM dw.fact_ae WHERE period = '2018-04-01'", as: Int.self) == 247)
+            #expect(try c.value("SELECT md5(string_agg(t::text, '|' ORDER BY org_code)) AS digest FROM dw.fact_ae t WHERE period = '2018-05-01'", as: String.self) == mayBefore)
+            #expect(try c.value("SELECT revision FROM audit.load_slice WHERE dataset = 'ae' AND period = '2018-04-01'", as: Int.self) == 2)
+            #expect(try c.value("SELECT revision FROM audit.load_slice WHERE dataset = 'ae' AND period = '2018-05-01'", as: Int.self) == 1)
             // The replaced April is kept as a revision, not dropped.
-            #expect(try c.scalar("SELECT count(*) FROM nof.slice_revision WHERE dataset = 'ae' AND period = '2018-04-01' AND restorable") == "1")
+            #expect(try c.value("SELECT count(*) AS n FROM nof.slice_revision WHERE dataset = 'ae' AND period = '2018-04-01' AND restorable", as: Int.self) == 1)
             // Loading the original again brings it back (its slice is no longer current, so it is not "unchanged").
             let again = try load(db, [april])
             #expect(again.first?.status == .loaded)
-            #expect(try c.scalar("SELECT att_type1 FROM dw.fact_ae WHERE period = '2018-04-01' AND org_code = 'RBD'") == "3695")
-            #expect(try c.scalar("SELECT count(*) FROM pg_inherits WHERE inhparent = 'dw.fact_ae'::regclass") == "2")
+            #expect(try c.value("SELECT att_type1 FROM dw.fact_ae WHERE period = '2018-04-01' AND org_code = 'RBD'", as: Int.self) == 3695)
+            #expect(try c.value("SELECT count(*) AS n FROM pg_inherits WHERE inhparent = 'dw.fact_ae'::regclass", as: Int.self) == 2)
         }
     }
 
@@ -92,11 +92,11 @@ struct LoadSemanticsTests {
             #expect(results[0].member == "20241130-RTT-November-2024-full-extract.csv")
             #expect(results.map { $0.periods.first?.description ?? "" } == ["2024-11", "2020-12", "2016-08"])
             let c = try db.connect()
-            #expect(try c.scalar("SELECT count(*) FROM dw.fact_rtt WHERE period = '2024-11-01'") == "512")
-            #expect(try c.scalar("SELECT cardinality(bands) FROM dw.fact_rtt WHERE period = '2020-12-01' AND part = '2' LIMIT 1") == "53")
-            #expect(try c.scalar("SELECT total FROM dw.fact_rtt WHERE period = '2020-12-01' AND part = '1A'") == "53")
-            #expect(try c.scalar("SELECT bands IS NULL FROM dw.fact_rtt WHERE period = '2020-12-01' AND part = '3'") == "t")
-            #expect(try c.scalar("SELECT treatment_function_name FROM dw.dim_treatment_function WHERE treatment_function_code = 'C_100'") == "General Surgery Service")
+            #expect(try c.value("SELECT count(*) AS n FROM dw.fact_rtt WHERE period = '2024-11-01'", as: Int.self) == 512)
+            #expect(try c.value("SELECT cardinality(bands) AS bands FROM dw.fact_rtt WHERE period = '2020-12-01' AND part = '2' LIMIT 1", as: Int.self) == 53)
+            #expect(try c.value("SELECT total FROM dw.fact_rtt WHERE period = '2020-12-01' AND part = '1A'", as: Int.self) == 53)
+            #expect(try c.value("SELECT bands IS NULL AS no_bands FROM dw.fact_rtt WHERE period = '2020-12-01' AND part = '3'", as: Bool.self) == true)
+            #expect(try c.value("SELECT treatment_function_name FROM dw.dim_treatment_function WHERE treatment_function_code = 'C_100'", as: String.self) == "General Surgery Service")
             // Loading the zip again: unchanged.
             #expect(try load(db, [zipURL]).first?.status == .unchanged)
         }
@@ -120,15 +120,17 @@ struct LoadSemanticsTests {
             #expect(results.map(\.status) == [.loaded, .loaded, .loaded, .loaded], "\(results.map { $0.message ?? "" })")
             #expect(results.map { $0.layout ?? "" } == ["ambsys-153", "ambsys-acodes", "cwt-crs", "ae-22"])
             let c = try db.connect()
-            #expect(try c.scalar("SELECT acodes->>'A149' FROM dw.fact_ambulance WHERE period = '2026-05-01'") == "12")
-            #expect(try c.scalar("SELECT acodes ? 'A150' AND acodes->>'A150' IS NULL FROM dw.fact_ambulance WHERE period = '2026-05-01'") == "t")
-            #expect(try c.scalar("SELECT c1_mean_s FROM dw.fact_ambulance WHERE period = '2026-04-01' AND org_code = 'Eng'") == "460")
-            #expect(try c.scalar("SELECT count(*) FROM dw.fact_ambulance WHERE period = '2026-04-01' AND org_level = 'trust'") == "1")
-            #expect(try c.scalar("SELECT string_agg(period::text, ',' ORDER BY period) FROM (SELECT DISTINCT period FROM dw.fact_cancer) p") == "2023-10-01,2025-04-01")
-            #expect(try c.scalar("SELECT breaches FROM dw.fact_cancer WHERE org_code = 'RBK'") == "0.5")
-            #expect(try c.scalar("SELECT count(*) FROM dw.fact_ae WHERE period = '2024-09-01'") == "3")
-            #expect(try c.scalar("SELECT region_code FROM dw.fact_ae WHERE org_code = 'RCX'") == "Y61")
-            #expect(try c.scalar("SELECT org_name FROM dw.dim_organisation WHERE org_code = 'RCX'") == "THE QUEEN ELIZABETH HOSPITAL, KING'S LYNN, NHS FOUNDATION TRUST")
+            // A-codes are kept as JSON numbers: A149 reads as 12, and the future A150 is present but empty.
+            #expect(try c.value("SELECT (acodes->>'A149')::numeric AS a149 FROM dw.fact_ambulance WHERE period = '2026-05-01'", as: Decimal?.self) == 12)
+            #expect(try c.value("SELECT acodes ? 'A150' AND acodes->>'A150' IS NULL AS a150_empty FROM dw.fact_ambulance WHERE period = '2026-05-01'", as: Bool.self) == true)
+            #expect(try c.value("SELECT c1_mean_s FROM dw.fact_ambulance WHERE period = '2026-04-01' AND org_code = 'Eng'", as: Int.self) == 460)
+            #expect(try c.value("SELECT count(*) AS n FROM dw.fact_ambulance WHERE period = '2026-04-01' AND org_level = 'trust'", as: Int.self) == 1)
+            #expect(try c.query("SELECT DISTINCT period FROM dw.fact_cancer ORDER BY period") { try $0.decode("period", as: PostgresDate.self) }
+                    == [PostgresDate(year: 2023, month: 10, day: 1), PostgresDate(year: 2025, month: 4, day: 1)])
+            #expect(try c.value("SELECT breaches FROM dw.fact_cancer WHERE org_code = 'RBK'", as: Decimal.self) == Decimal(string: "0.5"))
+            #expect(try c.value("SELECT count(*) AS n FROM dw.fact_ae WHERE period = '2024-09-01'", as: Int.self) == 3)
+            #expect(try c.value("SELECT region_code FROM dw.fact_ae WHERE org_code = 'RCX'", as: String.self) == "Y61")
+            #expect(try c.value("SELECT org_name FROM dw.dim_organisation WHERE org_code = 'RCX'", as: String.self) == "THE QUEEN ELIZABETH HOSPITAL, KING'S LYNN, NHS FOUNDATION TRUST")
             #expect(results[3].warnings.isEmpty, "\(results[3].warnings)")
         }
     }

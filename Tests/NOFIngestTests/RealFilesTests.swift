@@ -2,6 +2,7 @@ import Foundation
 import NOFCore
 @testable import NOFIngest
 import NOFPostgres
+import NOFWarehouse
 import Synchronization
 import Testing
 import TestSupport
@@ -75,10 +76,10 @@ struct RealFilesTests {
                 : [(4, "att_type1"), (5, "att_type2"), (6, "att_other"), (7, "over4_type1"), (8, "over4_type2"),
                    (9, "over4_other"), (10, "dta_4_to_12"), (11, "dta_12_plus"), (12, "emadm_type1"), (13, "emadm_type2"),
                    (14, "emadm_other_ae"), (15, "emadm_other")]
-            let sql = "SELECT " + map.map { "sum(\($0.1))" }.joined(separator: ", ") + " FROM dw.fact_ae WHERE period = $1::date"
-            let row = try #require(try c.execute(sql, [period.firstDay]).rows.first)
-            for (i, (column, name)) in map.enumerated() {
-                #expect(try row.int(i) == Int(total[column]), "\(file.lastPathComponent) \(name)")
+            let sums = SQLQuery.joined(map.map { "sum(\(identifier: $0.1)) AS \(identifier: $0.1)" }, separator: ", ")
+            let row = try #require(try c.execute("SELECT \(sums) FROM dw.fact_ae WHERE period = \(period)").rows.first)
+            for (column, name) in map {
+                #expect(try row.decode(name, as: Int?.self) == Int(total[column]), "\(file.lastPathComponent) \(name)")
             }
         }
     }
@@ -91,17 +92,20 @@ struct RealFilesTests {
         let rows = try Self.simpleCSV(TestEnvironment.nhseFile("rtt/20241130-RTT-November-2024-RBD-only.csv"))
         let expected = rows.dropFirst().filter { $0[9] == "Part_2" && $0[11] == "C_999" }.reduce(0) { $0 + Int($1[120])! }
         #expect(expected == 21702)
-        #expect(try c.scalar("SELECT sum(total_all) FROM dw.fact_rtt WHERE provider_code = 'RBD' AND part = '2' AND treatment_function_code = 'C_999'") == String(expected))
-        #expect(try c.scalar("SELECT total_all FROM dw.fact_rtt_provider WHERE provider_code = 'RBD' AND part = '2'") == String(expected))
-        #expect(try c.scalar("SELECT (SELECT sum(b) FROM unnest(bands) b) FROM dw.fact_rtt_provider WHERE provider_code = 'RBD' AND part = '2'") == String(expected))
-        #expect(try c.scalar("SELECT count(*) FROM dw.fact_rtt WHERE part = '3' AND bands IS NOT NULL") == "0")
-        #expect(try c.scalar("SELECT count(*) FROM dw.fact_rtt WHERE part = '3' AND total IS NULL AND total_all IS NOT NULL") ==
-                (try c.scalar("SELECT count(*) FROM dw.fact_rtt WHERE part = '3'")))
-        #expect(try c.scalar("SELECT count(*) FROM dw.fact_rtt WHERE part = '2' AND (total IS NOT NULL OR unknown_clock_start IS NOT NULL)") == "0")
-        #expect(try c.scalar("SELECT min(cardinality(bands)) || '-' || max(cardinality(bands)) FROM dw.fact_rtt WHERE part <> '3'") == "105-105")
-        #expect(try c.scalar("SELECT count(*) FROM dw.fact_rtt") == "512")
-        #expect(try c.scalar("SELECT count(*) FROM dw.fact_rtt WHERE commissioner_code = 'NONC'") != "0")
-        #expect(try c.scalar("SELECT commissioner_name IS NULL FROM dw.dim_commissioner WHERE commissioner_code = 'NONC'") == "t")
+        #expect(try c.value("SELECT sum(total_all) AS total FROM dw.fact_rtt WHERE provider_code = 'RBD' AND part = '2' AND treatment_function_code = 'C_999'", as: Int?.self) == expected)
+        #expect(try c.value("SELECT total_all FROM dw.fact_rtt_provider WHERE provider_code = 'RBD' AND part = '2'", as: Int.self) == expected)
+        // The provider's bands are bigint[]: their sum is numeric.
+        #expect(try c.value("SELECT (SELECT sum(b) FROM unnest(bands) b) AS total FROM dw.fact_rtt_provider WHERE provider_code = 'RBD' AND part = '2'", as: Decimal?.self) == Decimal(expected))
+        #expect(try c.value("SELECT count(*) AS n FROM dw.fact_rtt WHERE part = '3' AND bands IS NOT NULL", as: Int.self) == 0)
+        #expect(try c.value("SELECT count(*) AS n FROM dw.fact_rtt WHERE part = '3' AND total IS NULL AND total_all IS NOT NULL", as: Int.self) ==
+                (try c.value("SELECT count(*) AS n FROM dw.fact_rtt WHERE part = '3'", as: Int.self)))
+        #expect(try c.value("SELECT count(*) AS n FROM dw.fact_rtt WHERE part = '2' AND (total IS NOT NULL OR unknown_clock_start IS NOT NULL)", as: Int.self) == 0)
+        let bands = try #require(try c.execute("SELECT min(cardinality(bands)) AS fewest, max(cardinality(bands)) AS most FROM dw.fact_rtt WHERE part <> '3'").rows.first)
+        #expect(try bands.decode("fewest", as: Int?.self) == 105)
+        #expect(try bands.decode("most", as: Int?.self) == 105)
+        #expect(try c.value("SELECT count(*) AS n FROM dw.fact_rtt", as: Int.self) == 512)
+        #expect(try c.value("SELECT count(*) AS n FROM dw.fact_rtt WHERE commissioner_code = 'NONC'", as: Int.self) > 0)
+        #expect(try c.value("SELECT commissioner_name IS NULL AS unnamed FROM dw.dim_commissioner WHERE commissioner_code = 'NONC'", as: Bool.self) == true)
     }
 
     @Test("AmbSYS: '.' cells are NULL; A24 / A8 rounds to A25 on loaded rows; regions are not trusts")
@@ -109,16 +113,16 @@ struct RealFilesTests {
         let fixture = try RealDataFixture.get()
         let c = try fixture.db.connect()
         // The North East and Yorkshire region row of Aug 2017 is all '.'.
-        #expect(try c.scalar("SELECT count(*) FROM dw.fact_ambulance WHERE period = '2017-08-01' AND org_code = 'Y63' AND c1_incidents IS NULL AND acodes->'A0' = 'null'::jsonb") == "1")
-        #expect(try c.scalar("SELECT acodes->>'A114' IS NULL AND acodes ? 'A114' FROM dw.fact_ambulance WHERE period = '2017-08-01' AND org_code = 'Eng'") == "t")
-        #expect(try c.scalar("SELECT c1_incidents FROM dw.fact_ambulance WHERE period = '2017-08-01' AND org_code = 'Eng'") == "10233")
-        #expect(try c.scalar("SELECT count(*) FROM dw.fact_ambulance WHERE c1_incidents > 0") != "0")
-        #expect(try c.scalar("SELECT count(*) FROM dw.fact_ambulance WHERE c1_incidents > 0 AND round(c1_total_s::numeric / c1_incidents) <> c1_mean_s") == "0")
-        #expect(try c.scalar("SELECT count(DISTINCT period) FROM dw.fact_ambulance") == "42")
-        #expect(try c.scalar("SELECT count(*) FROM dw.fact_ambulance WHERE org_level = 'england'") == "42")
-        #expect(try c.scalar("SELECT count(*) FROM dw.fact_ambulance WHERE org_level = 'trust' AND org_code NOT LIKE 'R%'") == "0")
-        #expect(try c.scalar("SELECT count(*) FROM dw.fact_ambulance WHERE org_level = 'region' AND period = '2021-01-01'") == "7")
-        #expect(try c.scalar("SELECT count(*) FROM jsonb_object_keys((SELECT acodes FROM dw.fact_ambulance LIMIT 1))") == "123")
+        #expect(try c.value("SELECT count(*) AS n FROM dw.fact_ambulance WHERE period = '2017-08-01' AND org_code = 'Y63' AND c1_incidents IS NULL AND acodes->'A0' = 'null'::jsonb", as: Int.self) == 1)
+        #expect(try c.value("SELECT acodes->>'A114' IS NULL AND acodes ? 'A114' AS a114_empty FROM dw.fact_ambulance WHERE period = '2017-08-01' AND org_code = 'Eng'", as: Bool.self) == true)
+        #expect(try c.value("SELECT c1_incidents FROM dw.fact_ambulance WHERE period = '2017-08-01' AND org_code = 'Eng'", as: Int.self) == 10233)
+        #expect(try c.value("SELECT count(*) AS n FROM dw.fact_ambulance WHERE c1_incidents > 0", as: Int.self) > 0)
+        #expect(try c.value("SELECT count(*) AS n FROM dw.fact_ambulance WHERE c1_incidents > 0 AND round(c1_total_s::numeric / c1_incidents) <> c1_mean_s", as: Int.self) == 0)
+        #expect(try c.value("SELECT count(DISTINCT period) AS n FROM dw.fact_ambulance", as: Int.self) == 42)
+        #expect(try c.value("SELECT count(*) AS n FROM dw.fact_ambulance WHERE org_level = 'england'", as: Int.self) == 42)
+        #expect(try c.value("SELECT count(*) AS n FROM dw.fact_ambulance WHERE org_level = 'trust' AND org_code NOT LIKE 'R%'", as: Int.self) == 0)
+        #expect(try c.value("SELECT count(*) AS n FROM dw.fact_ambulance WHERE org_level = 'region' AND period = '2021-01-01'", as: Int.self) == 7)
+        #expect(try c.value("SELECT count(*) AS n FROM jsonb_object_keys((SELECT acodes FROM dw.fact_ambulance LIMIT 1))", as: Int.self) == 123)
     }
 
     @Test("cancer: rows per month equal the workbooks'; total = within + breaches; half-patients exact")
@@ -132,29 +136,29 @@ struct RealFilesTests {
             "2024-09": 10381, "2024-10": 10378, "2024-11": 10349, "2024-12": 10252, "2025-01": 10246, "2025-02": 10221,
             "2025-03": 10203,
         ]
-        let rows = try c.query("SELECT to_char(period, 'YYYY-MM'), count(*) FROM dw.fact_cancer GROUP BY 1 ORDER BY 1") {
-            ($0.string(0) ?? "", try $0.int(1) ?? 0)
+        let rows = try c.query("SELECT period, count(*) AS n FROM dw.fact_cancer GROUP BY 1 ORDER BY 1") {
+            (try $0.decode("period", as: YearMonth.self).description, try $0.decode("n", as: Int.self))
         }
         #expect(Dictionary(uniqueKeysWithValues: rows) == expected)
-        #expect(try c.scalar("SELECT count(*) FROM dw.fact_cancer WHERE total_treated <> within_standard + breaches") == "0")
-        #expect(try c.scalar("SELECT count(*) FROM dw.fact_cancer WHERE total_treated <> trunc(total_treated)") != "0")
+        #expect(try c.value("SELECT count(*) AS n FROM dw.fact_cancer WHERE total_treated <> within_standard + breaches", as: Int.self) == 0)
+        #expect(try c.value("SELECT count(*) AS n FROM dw.fact_cancer WHERE total_treated <> trunc(total_treated)", as: Int.self) > 0)
         let row = try #require(try c.execute(
             "SELECT total_treated, within_standard, breaches FROM dw.fact_cancer WHERE period = '2023-10-01' AND org_code = 'RBD' AND cancer_standard = '62-day Combined' AND stage_route = 'Urgent Suspected Cancer' AND modality = 'Surgery' AND cancer_type = 'ALL CANCERS'"
         ).rows.first)
-        #expect(try row.decimal(0) == Decimal(string: "43.5"))
-        #expect(try row.decimal(1) == Decimal(29))
-        #expect(try row.decimal(2) == Decimal(string: "14.5"))
-        #expect(try c.scalar("SELECT count(*) FROM dw.fact_cancer WHERE cancer_standard = '28-day FDS' AND modality IS NOT NULL") == "0")
+        #expect(try row.decode("total_treated", as: Decimal.self) == Decimal(string: "43.5"))
+        #expect(try row.decode("within_standard", as: Decimal.self) == Decimal(29))
+        #expect(try row.decode("breaches", as: Decimal.self) == Decimal(string: "14.5"))
+        #expect(try c.value("SELECT count(*) AS n FROM dw.fact_cancer WHERE cancer_standard = '28-day FDS' AND modality IS NOT NULL", as: Int.self) == 0)
     }
 
     @Test("DM01: England's total waiting list (sum of providers) is 1,562,141 (Aug 2024) and 1,696,688 (Apr 2025)")
     func diagnostics() throws {
         let fixture = try RealDataFixture.get()
         let c = try fixture.db.connect()
-        #expect(try c.scalar("SELECT sum(total_waiting) FROM dw.fact_diagnostics WHERE period = '2024-08-01'") == "1562141")
-        #expect(try c.scalar("SELECT sum(total_waiting) FROM dw.fact_diagnostics WHERE period = '2025-04-01'") == "1696688")
-        #expect(try c.scalar("SELECT count(*) FROM dw.fact_diagnostics WHERE test_id = 16") == "0")
-        #expect(try c.scalar("SELECT count(*) FROM dw.fact_diagnostics WHERE total_waiting <> (SELECT sum(b) FROM unnest(bands) b)") == "0")
+        #expect(try c.value("SELECT sum(total_waiting) AS waiting FROM dw.fact_diagnostics WHERE period = '2024-08-01'", as: Int?.self) == 1_562_141)
+        #expect(try c.value("SELECT sum(total_waiting) AS waiting FROM dw.fact_diagnostics WHERE period = '2025-04-01'", as: Int?.self) == 1_696_688)
+        #expect(try c.value("SELECT count(*) AS n FROM dw.fact_diagnostics WHERE test_id = 16", as: Int.self) == 0)
+        #expect(try c.value("SELECT count(*) AS n FROM dw.fact_diagnostics WHERE total_waiting <> (SELECT sum(b) FROM unnest(bands) b)", as: Int.self) == 0)
         // The Provider sheet and the providers' Total rows agree with the sums by test.
         let warnings = fixture.results.filter { $0.dataset == .diagnostics }.flatMap(\.warnings)
         #expect(warnings.isEmpty, "\(warnings)")
@@ -164,8 +168,8 @@ struct RealFilesTests {
     func nof() throws {
         let fixture = try RealDataFixture.get()
         let c = try fixture.db.connect()
-        #expect(try c.scalar("SELECT count(*) FROM dw.fact_nof_metric") == "8771")
-        #expect(try c.scalar("SELECT count(*) FROM dw.fact_nof_league") == "61")
-        #expect(try c.scalar("SELECT count(*) FROM dw.dim_organisation WHERE nof_trust_type = 'Mental health and community trust'") == "61")
+        #expect(try c.value("SELECT count(*) AS n FROM dw.fact_nof_metric", as: Int.self) == 8771)
+        #expect(try c.value("SELECT count(*) AS n FROM dw.fact_nof_league", as: Int.self) == 61)
+        #expect(try c.value("SELECT count(*) AS n FROM dw.dim_organisation WHERE nof_trust_type = 'Mental health and community trust'", as: Int.self) == 61)
     }
 }

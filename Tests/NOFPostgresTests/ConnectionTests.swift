@@ -69,6 +69,17 @@ struct ConnectionTests {
             }
             #expect(try row.decode("empty", as: Bool.self) == true)
             #expect(try row.decode("is_null", as: Bool.self) == true)
+            // The same values as one text[] (quotes, backslashes, an empty string and a NULL
+            // element escaped by the client): the server sees each element as it was.
+            let array = try #require(try c.execute(
+                """
+                SELECT \(values) AS a, cardinality(\(values)) AS n, array_position(\(values), NULL) AS null_at,
+                       (\(values))[1] = \(values[0]) AND (\(values))[6] = \(values[5]) AS escaped
+                """).rows.first)
+            #expect(try array.decode("a", as: [String?].self) == values)
+            #expect(try array.decode("escaped", as: Bool.self) == true)
+            #expect(try array.decode("n", as: Int.self) == values.count)
+            #expect(try array.decode("null_at", as: Int?.self) == 4)
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import NOFCore
+import NOFPostgres
 import NOFSample
 import Testing
 import TestSupport
@@ -27,12 +28,15 @@ struct DefaultPeriodTests {
             #expect(load.status == 0, "\(load.stderr)")
 
             let c = try db.connect()
-            let complete = try c.query("SELECT quarter_label FROM nof.quarter_completeness WHERE complete ORDER BY quarter_start") { $0.string(0) ?? "" }
+            let complete = try c.query("SELECT quarter_label FROM nof.quarter_completeness WHERE complete ORDER BY quarter_start") {
+                try $0.decode("quarter_label", as: String.self)
+            }
             #expect(complete == ["Q4 2023/24"])
-            let q1 = try c.scalar("SELECT incomplete FROM nof.quarter_completeness WHERE quarter_code = '2024-Q1'") ?? ""
+            let q1 = try c.value("SELECT incomplete FROM nof.quarter_completeness WHERE quarter_code = '2024-Q1'", as: String.self)
             #expect(q1.contains("ae 2/3") && q1.contains("rtt 1/3"), "\(q1)")
             // A league exists for the partial quarter too; latest must not pick it.
-            #expect(try c.scalar("SELECT max(period)::text FROM dw.mart_league WHERE period_type = 'quarter'") == "2024-04-01")
+            #expect(try c.value("SELECT max(period) AS latest FROM dw.mart_league WHERE period_type = 'quarter'", as: PostgresDate?.self)
+                    == PostgresDate(year: 2024, month: 4, day: 1))
 
             for report in ["league-table", "segments"] {
                 let r = try runNofdb(["report", report, "--format", "json"] + url)

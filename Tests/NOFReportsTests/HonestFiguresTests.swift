@@ -24,20 +24,26 @@ struct HonestFiguresTests {
     func englandFromOneTrustIsPartial() throws {
         let fixture = try RealDataFixture.get()
         let c = try fixture.db.connect()
-        let row = try c.query("""
-            SELECT providers_reporting::text, providers_expected::text, coverage_status
+        struct Coverage: Decodable {
+            let providersReporting: Int
+            let providersExpected: Int
+            let coverageStatus: String
+        }
+        let rows = try c.query("""
+            SELECT providers_reporting, providers_expected, coverage_status
               FROM nof.standard_performance
              WHERE org_level = 'england' AND standard_code = 'rtt_18w' AND breakdown = '' AND period = '2024-11-01'
-            """) { [$0.string(0) ?? "", $0.string(1) ?? "", $0.string(2) ?? ""] }
-        #expect(row.count == 1)
-        #expect(row.first?[0] == "1")
-        #expect(Int(row.first?[1] ?? "") ?? 0 >= 100, "expected providers from the reference data: \(row)")
-        #expect(row.first?[2] == "partial")
+            """, as: Coverage.self)
+        #expect(rows.count == 1)
+        let england = try #require(rows.first)
+        #expect(england.providersReporting == 1)
+        #expect(england.providersExpected >= 100, "expected providers from the reference data: \(england)")
+        #expect(england.coverageStatus == "partial")
         // A&E December 2021 is checked against the file's own TOTAL row: complete.
-        #expect(try c.scalar("""
+        #expect(try c.value("""
             SELECT coverage_status FROM nof.standard_performance
              WHERE org_level = 'england' AND standard_code = 'ae_4h_all' AND breakdown = '' AND period = '2021-12-01'
-            """) == "complete")
+            """, as: String.self) == "complete")
 
         let table = try nofdb(["report", "national", "--period", "2024-11"], fixture)
         #expect(table.status == 0, "\(table.stderr)")
@@ -66,46 +72,49 @@ struct HonestFiguresTests {
         let c = try fixture.db.connect()
         // Q1 2019/20: April 2019 was reported, May and June were not (the field test began in May).
         let q1 = try c.query("""
-            SELECT org_code, status, coalesce(score::text, 'NULL') FROM nof.league_metric_score
+            SELECT org_code, status, score FROM nof.league_metric_score
              WHERE period_type = 'quarter' AND period = '2019-04-01' AND standard_code = 'ae_4h_all'
                AND org_code IN ('RC9', 'RVW') ORDER BY league, org_code
-            """) { [$0.string(0) ?? "", $0.string(1) ?? "", $0.string(2) ?? ""] }
+            """) {
+            (code: try $0.decode("org_code", as: String.self), status: try $0.decode("status", as: String.self),
+             score: try $0.decode("score", as: Decimal?.self))
+        }
         #expect(!q1.isEmpty)
-        #expect(q1.allSatisfy { $0[1] == "not_reported_field_test" && $0[2] == "NULL" }, "\(q1)")
-        let scored = try c.scalar("""
-            SELECT count(*) FROM nof.league_metric_score s
+        #expect(q1.allSatisfy { $0.status == "not_reported_field_test" && $0.score == nil }, "\(q1)")
+        let scored = try c.value("""
+            SELECT count(*) AS n FROM nof.league_metric_score s
               JOIN nof.ae_field_test_site f ON f.org_code = s.org_code
              WHERE s.period_type = 'quarter' AND s.standard_code IN ('ae_4h_all', 'ae_4h_type1') AND s.score IS NOT NULL
                AND EXISTS (SELECT 1 FROM nof.ae_monthly a
                             WHERE a.org_code = s.org_code AND a.period >= s.period AND a.period < s.period + interval '3 months'
                               AND a.four_hour_status IS DISTINCT FROM 'reported')
-            """)
-        #expect(scored == "0")
+            """, as: Int.self)
+        #expect(scored == 0)
         // And the league table marks them.
-        let table = try c.scalar("""
-            SELECT count(*) FROM nof.league_table
+        let table = try c.value("""
+            SELECT count(*) AS n FROM nof.league_table
              WHERE period_type = 'quarter' AND period = '2019-04-01' AND org_code IN ('RC9', 'RVW') AND four_hour_not_reported
-            """)
-        #expect(Int(table ?? "") ?? 0 > 0)
+            """, as: Int.self)
+        #expect(table > 0)
     }
 
     @Test("no acute league row is a mental health trust, and no organisation is ranked overall on one metric")
     func acuteLeagueIsAcute() throws {
         let fixture = try RealDataFixture.get()
         let c = try fixture.db.connect()
-        #expect(try c.scalar("""
-            SELECT count(*) FROM nof.league_table t JOIN nof.organisation o USING (org_code)
+        #expect(try c.value("""
+            SELECT count(*) AS n FROM nof.league_table t JOIN nof.organisation o USING (org_code)
              WHERE t.peer_group = 'acute' AND o.peer_group = 'mental_health_community'
-            """) == "0")
-        #expect(try c.scalar("SELECT count(*) FROM nof.league_table WHERE peer_group = 'acute' AND org_code = 'RWX'") == "0",
+            """, as: Int.self) == 0)
+        #expect(try c.value("SELECT count(*) AS n FROM nof.league_table WHERE peer_group = 'acute' AND org_code = 'RWX'", as: Int.self) == 0,
                 "Berkshire Healthcare (mental health and community) is not in the acute table")
-        #expect(try c.scalar("SELECT count(*) FROM nof.league_table WHERE domain = 'overall' AND ranked AND metrics_scored < 2") == "0")
+        #expect(try c.value("SELECT count(*) AS n FROM nof.league_table WHERE domain = 'overall' AND ranked AND metrics_scored < 2", as: Int.self) == 0)
         // One-metric organisations are listed, not ranked, with the reason.
-        let listed = try c.scalar("""
-            SELECT count(*) FROM nof.league_table
+        let listed = try c.value("""
+            SELECT count(*) AS n FROM nof.league_table
              WHERE domain = 'overall' AND NOT ranked AND not_ranked_reason LIKE 'scored on 1 metric%' AND league_rank IS NULL AND segment IS NULL
-            """)
-        #expect(Int(listed ?? "") ?? 0 > 0)
+            """, as: Int.self)
+        #expect(listed > 0)
     }
 
     @Test("report league-table with no options prints a ranked table and says what it covers")
@@ -136,23 +145,25 @@ struct HonestFiguresTests {
     func ambulanceMeansArePublished() throws {
         let fixture = try RealDataFixture.get()
         let c = try fixture.db.connect()
-        let months = try c.scalar("SELECT count(*) FROM dw.fact_ambulance WHERE org_level = 'england' AND c2_mean_s IS NOT NULL")
-        #expect(Int(months ?? "") ?? 0 >= 40)
+        let months = try c.value("SELECT count(*) AS n FROM dw.fact_ambulance WHERE org_level = 'england' AND c2_mean_s IS NOT NULL", as: Int.self)
+        #expect(months >= 40)
         // Published seconds / 60, to 2 dp, equals each view's figure for every England month.
-        let differing = try c.scalar("""
-            SELECT count(*) FROM dw.fact_ambulance a
+        let differing = try c.value("""
+            SELECT count(*) AS n FROM dw.fact_ambulance a
               JOIN nof.standard_performance p ON p.period = a.period AND p.org_code = 'ENG' AND p.standard_code = 'amb_c2_mean' AND p.breakdown = ''
               JOIN nof.ambulance_monthly m ON m.period = a.period AND m.org_level = 'england'
              WHERE a.org_level = 'england'
                AND (round(a.c2_mean_s / 60.0, 2) IS DISTINCT FROM round(p.rate, 2)
                     OR round(a.c2_mean_s / 60.0, 2) IS DISTINCT FROM round(m.c2_mean_min, 2))
-            """)
-        #expect(differing == "0")
+            """, as: Int.self)
+        #expect(differing == 0)
         // January 2021 in the national report is the published value.
-        let published = try c.scalar("SELECT to_char(round(c2_mean_s / 60.0, 2), 'FM990.00') FROM dw.fact_ambulance WHERE org_level = 'england' AND period = '2021-01-01'") ?? "?"
+        let published = try c.value("SELECT round(c2_mean_s / 60.0, 2) AS minutes FROM dw.fact_ambulance WHERE org_level = 'england' AND period = '2021-01-01'", as: Decimal.self)
         let r = try nofdb(["report", "national", "--period", "2021-01", "--format", "csv"], fixture)
         #expect(r.status == 0, "\(r.stderr)")
-        let c2 = parseCSV(r.stdout).first { $0.first == "2021-01" && $0.contains("Ambulance: Category 2 mean response time") } ?? []
-        #expect(c2.contains(published), "\(c2) shows \(published)")
+        let table = parseCSV(r.stdout)
+        let value = try #require(table.first?.firstIndex(of: "value"), "the national report has a value column: \(table.first ?? [])")
+        let c2 = try #require(table.first { $0.first == "2021-01" && $0.contains("Ambulance: Category 2 mean response time") })
+        #expect(Decimal(string: c2[value], locale: Locale(identifier: "en_US_POSIX")) == published, "\(c2) shows \(published)")
     }
 }

@@ -1,5 +1,7 @@
 import Foundation
+import NOFCore
 import NOFPostgres
+import NOFWarehouse
 import Testing
 import TestSupport
 
@@ -54,29 +56,37 @@ struct OrganisationTests {
         #expect(several.stderr.contains("matches 3 organisations") && several.stderr.contains("R0D"), "\(several.stderr)")
     }
 
+    /// A month of a merged series (nof.standard_performance_merged), the rate to 4 places.
+    struct MergedMonth: Decodable {
+        let period: YearMonth
+        let status: String
+        let mergedFrom: [String]
+        let notReporting: [String]
+        let rate: Decimal?
+    }
+
     @Test("the merged four-hour series for R0D runs from April 2018, RD3's field-test months made like-for-like from RDZ")
     func mergedDorset() throws {
         let fixture = try RealDataFixture.get()
         let c = try fixture.db.connect()
         let months = try c.query("""
-            SELECT to_char(period, 'YYYY-MM'), status, array_to_string(merged_from, ','), array_to_string(not_reporting, ','),
-                   coalesce(round(rate, 4)::text, 'NULL')
+            SELECT period, status, merged_from, not_reporting, round(rate, 4) AS rate
               FROM nof.standard_performance_merged
              WHERE org_code = 'R0D' AND standard_code = 'ae_4h_all' AND breakdown = '' ORDER BY period
-            """) { row in (0..<5).map { i in row.string(i) ?? "" } }
-        let loaded = try c.query("SELECT DISTINCT to_char(period, 'YYYY-MM') FROM dw.fact_ae ORDER BY 1") { $0.string(0) ?? "" }
-        #expect(months.map { $0[0] } == loaded, "a row for every A&E month loaded")
-        #expect(months.first?[0] == "2018-04")
+            """, as: MergedMonth.self)
+        let loaded = try c.query("SELECT DISTINCT period FROM dw.fact_ae ORDER BY 1") { try $0.decode("period", as: YearMonth.self) }
+        #expect(months.map(\.period) == loaded, "a row for every A&E month loaded")
+        #expect(months.first?.period == YearMonth(constant: 2018, 4))
         let april2018 = try #require(months.first)
-        #expect(april2018[1] == "reported" && april2018[2] == "RD3,RDZ")
+        #expect(april2018.status == "reported" && april2018.mergedFrom == ["RD3", "RDZ"])
         // May 2019 - September 2020: RD3 in the field test, RDZ reporting: RDZ's own figure.
-        let may2019 = try #require(months.first { $0[0] == "2019-05" })
-        #expect(may2019[1] == "partial" && may2019[3] == "RD3", "\(may2019)")
-        let rdz = try c.scalar("SELECT round(rate, 4)::text FROM nof.standard_performance WHERE org_code = 'RDZ' AND standard_code = 'ae_4h_all' AND breakdown = '' AND period = '2019-05-01'")
-        #expect(may2019[4] == rdz)
+        let may2019 = try #require(months.first { $0.period == YearMonth(constant: 2019, 5) })
+        #expect(may2019.status == "partial" && may2019.notReporting == ["RD3"], "\(may2019)")
+        let rdz = try c.value("SELECT round(rate, 4) AS rate FROM nof.standard_performance WHERE org_code = 'RDZ' AND standard_code = 'ae_4h_all' AND breakdown = '' AND period = '2019-05-01'", as: Decimal.self)
+        #expect(may2019.rate == rdz)
         // From October 2020 R0D itself is in the field test: no figure, and it says why.
-        let oct2020 = try #require(months.first { $0[0] == "2020-10" })
-        #expect(oct2020[1] == "not_reported_field_test" && oct2020[4] == "NULL")
+        let oct2020 = try #require(months.first { $0.period == YearMonth(constant: 2020, 10) })
+        #expect(oct2020.status == "not_reported_field_test" && oct2020.rate == nil)
 
         // The trust report folds them in only with --merged, and says so.
         let plain = try nofdb(["report", "trust", "R0D", "--period", "2019-06", "--section", "predecessors", "--format", "csv"], fixture)
@@ -86,29 +96,30 @@ struct OrganisationTests {
         #expect(merged.status == 0, "\(merged.stderr)")
         #expect(merged.stdout.contains("‡ without RD3"), "\(merged.stdout)")
         let refused = try nofdb(["report", "national", "--merged"], fixture)
-        #expect(refused.status != 0 && refused.stderr.contains("--merged applies to the trust report"))
+        #expect(refused.status != 0 && refused.stderr.contains("does not take --merged") && refused.stderr.contains("applies to the trust report"),
+                "\(refused.stderr)")
     }
 
     @Test("the merged series for RAJ sums RAJ, RQ8 and RDD before April 2020")
     func mergedEssex() throws {
         let fixture = try RealDataFixture.get()
         let c = try fixture.db.connect()
-        let row = try c.query("""
-            SELECT array_to_string(merged_from, ','), numerator::text, denominator::text FROM nof.standard_performance_merged
+        let mergedFrom = try c.query("""
+            SELECT merged_from FROM nof.standard_performance_merged
              WHERE org_code = 'RAJ' AND standard_code = 'ae_12h_dta_count' AND breakdown = '' AND period = '2019-06-01'
-            """) { [$0.string(0) ?? "", $0.string(1) ?? "", $0.string(2) ?? ""] }
-        #expect(row.first?[0] == "RAJ,RDD,RQ8", "\(row)")
-        let sum = try c.scalar("""
-            SELECT sum(value)::text FROM dw.mart_standard
+            """) { try $0.decode("merged_from", as: [String].self) }
+        #expect(mergedFrom.first == ["RAJ", "RDD", "RQ8"], "\(mergedFrom)")
+        let sum = try c.value("""
+            SELECT sum(value) AS total FROM dw.mart_standard
              WHERE org_level = 'provider' AND standard_code = 'ae_12h_dta_count' AND breakdown = '' AND period = '2019-06-01'
                AND org_code IN ('RAJ', 'RQ8', 'RDD')
-            """)
-        let merged = try c.scalar("SELECT rate::text FROM nof.standard_performance_merged WHERE org_code = 'RAJ' AND standard_code = 'ae_12h_dta_count' AND breakdown = '' AND period = '2019-06-01'")
+            """, as: Decimal.self)
+        let merged = try c.value("SELECT rate FROM nof.standard_performance_merged WHERE org_code = 'RAJ' AND standard_code = 'ae_12h_dta_count' AND breakdown = '' AND period = '2019-06-01'", as: Decimal.self)
         #expect(merged == sum)
         // After the merger, RAJ alone.
-        #expect(try c.scalar("SELECT array_to_string(merged_from, ',') FROM nof.standard_performance_merged WHERE org_code = 'RAJ' AND standard_code = 'ae_4h_all' AND breakdown = '' AND period = '2020-06-01'") == "RAJ")
+        #expect(try c.value("SELECT merged_from FROM nof.standard_performance_merged WHERE org_code = 'RAJ' AND standard_code = 'ae_4h_all' AND breakdown = '' AND period = '2020-06-01'", as: [String].self) == ["RAJ"])
         // The unadjusted series stays the trust's own.
-        #expect(try c.scalar("SELECT count(*) FROM nof.standard_performance WHERE org_code = 'RAJ' AND org_level = 'provider' AND standard_code = 'ae_4h_all' AND period = '2019-06-01'") == "1")
+        #expect(try c.value("SELECT count(*) AS n FROM nof.standard_performance WHERE org_code = 'RAJ' AND org_level = 'provider' AND standard_code = 'ae_4h_all' AND period = '2019-06-01'", as: Int.self) == 1)
     }
 
     @Test("ICB rows for every month and standard equal the sums of their trusts; membership is dated; RWX is mental health")
@@ -116,27 +127,27 @@ struct OrganisationTests {
         let fixture = try RealDataFixture.get()
         let c = try fixture.db.connect()
         let missing = try c.query("""
-            SELECT DISTINCT to_char(p.period, 'YYYY-MM') || ' ' || p.standard_code
+            SELECT DISTINCT to_char(p.period, 'YYYY-MM') || ' ' || p.standard_code AS month_standard
               FROM dw.mart_standard p JOIN dw.dim_standard s ON s.standard_code = p.standard_code
              WHERE p.org_level = 'provider' AND s.dataset <> 'ambulance'
                AND NOT EXISTS (SELECT 1 FROM dw.mart_standard i WHERE i.org_level = 'icb' AND i.period = p.period AND i.standard_code = p.standard_code)
-            """) { $0.string(0) ?? "" }
+            """) { try $0.decode("month_standard", as: String.self) }
         #expect(missing.isEmpty, "\(missing.prefix(10))")
         let check = try runNofdb(["check", "--test", "icb_rows_equal_their_trusts", "--test", "trusts_have_one_icb_a_month_in_force",
                                   "--test", "merged_series_sum_their_predecessors", "--database-url", fixture.db.conninfo])
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
         // Dated membership: RAJ in Mid and South Essex ICB (QH8) in 2024, NHS Essex (D7T5G) from April 2026.
-        #expect(try c.scalar("SELECT icb_code FROM nof.organisation_icb_month WHERE org_code = 'RAJ' AND period = '2024-06-01'") == "QH8")
-        #expect(try c.scalar("SELECT icb_code FROM nof.organisation_icb_month WHERE org_code = 'RAJ' AND period = '2026-05-01'") == "D7T5G")
-        #expect(try c.scalar("SELECT basis FROM nof.organisation_icb_month WHERE org_code = 'RAJ' AND period = '2019-06-01'") == "first ICB")
+        #expect(try c.value("SELECT icb_code FROM nof.organisation_icb_month WHERE org_code = 'RAJ' AND period = '2024-06-01'", as: String.self) == "QH8")
+        #expect(try c.value("SELECT icb_code FROM nof.organisation_icb_month WHERE org_code = 'RAJ' AND period = '2026-05-01'", as: String.self) == "D7T5G")
+        #expect(try c.value("SELECT basis FROM nof.organisation_icb_month WHERE org_code = 'RAJ' AND period = '2019-06-01'", as: String.self) == "first ICB")
         // Restated on today's ICBs, NHS Essex (April 2026) runs back to 2019 with RAJ's predecessors in it.
-        let essex = try c.scalar("SELECT array_to_string(trusts, ',') FROM nof.standard_performance_icb_today WHERE icb_code = 'D7T5G' AND standard_code = 'ae_4h_all' AND breakdown = '' AND period = '2019-06-01'") ?? ""
-        #expect(["RAJ", "RDD", "RQ8"].allSatisfy { essex.split(separator: ",").map(String.init).contains($0) }, "\(essex)")
+        let essex = try c.value("SELECT trusts FROM nof.standard_performance_icb_today WHERE icb_code = 'D7T5G' AND standard_code = 'ae_4h_all' AND breakdown = '' AND period = '2019-06-01'", as: [String].self)
+        #expect(["RAJ", "RDD", "RQ8"].allSatisfy { essex.contains($0) }, "\(essex)")
         // The ICB's name comes with its rows.
-        let qvv = try c.scalar("SELECT org_name FROM nof.standard_performance WHERE org_level = 'icb' AND org_code = 'QVV' LIMIT 1")
-        #expect(qvv?.contains("Dorset") == true)
-        #expect(try c.scalar("SELECT peer_group FROM nof.organisation WHERE org_code = 'RWX'") == "mental_health_community")
-        #expect(try c.scalar("SELECT count(*) FROM nof.league_table WHERE org_code = 'RWX' AND peer_group = 'acute'") == "0")
+        let qvv = try c.value("SELECT org_name FROM nof.standard_performance WHERE org_level = 'icb' AND org_code = 'QVV' LIMIT 1", as: String.self)
+        #expect(qvv.contains("Dorset"))
+        #expect(try c.value("SELECT peer_group FROM nof.organisation WHERE org_code = 'RWX'", as: String.self) == "mental_health_community")
+        #expect(try c.value("SELECT count(*) AS n FROM nof.league_table WHERE org_code = 'RWX' AND peer_group = 'acute'", as: Int.self) == 0)
         // --icb filters a provider report to the ICB's trusts that month.
         let r = try nofdb(["report", "cancer", "--icb", "QVV", "--period", "2024-11", "--format", "csv"], fixture)
         #expect(r.status == 0, "\(r.stderr)")
@@ -161,7 +172,7 @@ struct OrganisationTests {
             #expect(r.status == 1, "\(r.stdout)\(r.stderr)")
             #expect((r.stdout + r.stderr).contains("held back"), "\(r.stdout)\(r.stderr)")
             let c = try db.connect()
-            #expect(try c.scalar("SELECT count(*) FROM dw.fact_ods_trust") == String(lines.count))
+            #expect(try c.value("SELECT count(*) AS n FROM dw.fact_ods_trust", as: Int.self) == lines.count)
         }
     }
 }

@@ -11,9 +11,9 @@ struct SandboxTests {
     func superuserAttacks() throws {
         try withTestDatabase { db in
             let c = try db.connect()
-            #expect(try c.scalar("SELECT rolsuper::text FROM pg_roles WHERE rolname = current_user") == "true", "the test connects as a superuser")
+            #expect(try c.value("SELECT rolsuper FROM pg_roles WHERE rolname = current_user", as: Bool.self), "the test connects as a superuser")
             let marker = FileManager.default.temporaryDirectory.appendingPathComponent("nofdb-sandbox-\(UUID().uuidString.prefix(6))").path
-            let largeObjects = try c.scalar("SELECT count(*) FROM pg_largeobject_metadata")
+            let largeObjects = try c.value("SELECT count(*) AS n FROM pg_largeobject_metadata", as: Int.self)
             let attacks = [
                 "copy (select 1) to program 'id > \(marker)'",
                 "select pg_read_file('/etc/passwd')",
@@ -36,9 +36,9 @@ struct SandboxTests {
                 #expect(r.stderr.contains("sandbox") || r.stderr.contains("read-only statement"), "\(sql): \(r.stderr)")
             }
             #expect(!FileManager.default.fileExists(atPath: marker), "no program ran")
-            #expect(try c.scalar("SELECT count(*) FROM pg_largeobject_metadata") == largeObjects)
-            let autovacuum = try c.scalar("SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'autovacuum launcher'")
-            #expect(autovacuum == "1", "the autovacuum launcher is alive")
+            #expect(try c.value("SELECT count(*) AS n FROM pg_largeobject_metadata", as: Int.self) == largeObjects)
+            let autovacuum = try c.value("SELECT count(*) AS n FROM pg_stat_activity WHERE backend_type = 'autovacuum launcher'", as: Int.self)
+            #expect(autovacuum == 1, "the autovacuum launcher is alive")
             let ok = try runNofdb(["query", "select count(*) as n from nof.standard", "--format", "csv", "--database-url", db.conninfo])
             #expect(ok.status == 0, "\(ok.stderr)")
             #expect(ok.stdout.contains("19"))
@@ -53,7 +53,8 @@ struct SandboxTests {
         try withTestDatabase { db in
             let admin = try db.connect()
             let role = "nofdb_t_\(UUID().uuidString.prefix(6).lowercased())"
-            try admin.execute("CREATE ROLE \(role) LOGIN PASSWORD 'pw-\(role)'")
+            // CREATE ROLE takes no parameters: the password goes in as a quoted literal.
+            try admin.execute("CREATE ROLE \(identifier: role) LOGIN PASSWORD \(SQLQuery(verbatim: Connection.quoteLiteral("pw-\(role)")))")
             defer { _ = try? admin.executeScript("DROP OWNED BY \(role); DROP ROLE \(role)") }
             let grant = try runNofdb(["grant-reader", role, "--database-url", db.conninfo])
             #expect(grant.status == 0, "\(grant.stderr)")
@@ -75,15 +76,15 @@ struct SandboxTests {
             let reader = try Connection(ConnectionConfig(conninfo: url))
             for sql in ["CREATE TEMP TABLE t (a int)", "SELECT lo_from_bytea(0, 'x'::bytea)", "SELECT dw.meets(1, 2, '>=')",
                         "SELECT * FROM audit.load_log"] {
-                let error = #expect(throws: PostgresError.self, "\(sql)") { try reader.execute(sql) }
+                let error = #expect(throws: PostgresError.self, "\(sql)") { try reader.execute(SQLQuery(verbatim: sql)) }
                 #expect(error?.sqlState == .insufficientPrivilege, "\(sql): \(String(describing: error))")
             }
             // The data dictionary: every view and column, described, readable by the reader.
-            let views = try admin.scalar("SELECT count(*) FROM pg_views WHERE schemaname = 'nof'")
-            #expect(try reader.scalar("SELECT count(DISTINCT view_name) FROM nof.data_dictionary") == views)
-            #expect(try reader.scalar("SELECT count(*) FROM nof.data_dictionary WHERE description IS NULL OR grain IS NULL") == "0")
+            let views = try admin.value("SELECT count(*) AS n FROM pg_views WHERE schemaname = 'nof'", as: Int.self)
+            #expect(try reader.value("SELECT count(DISTINCT view_name) AS n FROM nof.data_dictionary", as: Int.self) == views)
+            #expect(try reader.value("SELECT count(*) AS n FROM nof.data_dictionary WHERE description IS NULL OR grain IS NULL", as: Int.self) == 0)
             // A privilege beyond the views shows up in the audit.
-            try admin.execute("GRANT USAGE ON SCHEMA dw TO \(role)")
+            try admin.execute("GRANT USAGE ON SCHEMA dw TO \(identifier: role)")
             let dirty = try runNofdb(["grant-reader", role, "--check", "--database-url", db.conninfo])
             #expect(dirty.status == 1)
             #expect(dirty.stdout.contains("schema usage: dw"), "\(dirty.stdout)")
@@ -122,18 +123,18 @@ struct SandboxTests {
             let allRows = try catalog(["--read"])
             let rows = allRows.filter { $0.first != "read" }
             let views = Set(rows.filter { $0.first == "nof" }.map { $0[1] })
-            let expected = Set(try admin.query("SELECT viewname FROM pg_views WHERE schemaname = 'nof'") { $0.string(0) ?? "" })
+            let expected = Set(try admin.query("SELECT viewname FROM pg_views WHERE schemaname = 'nof'") { try $0.decode("viewname", as: String.self) })
             #expect(!expected.isEmpty && views == expected)
             // Through the driver, as the reader: every view reads, and the data dictionary
             // describes every column of every view.
             let reads = allRows.filter { $0.first == "read" && $0.count == 3 }
             #expect(Set(reads.map { String($0[1].dropFirst(4)) }) == expected, "every nof view read through ODBC")
             for read in reads { #expect(Int(read[2]) != nil, "\(read[1]) failed through ODBC: \(read[2])") }
-            let columns = try admin.scalar("""
-                SELECT count(*) FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+            let columns = try admin.value("""
+                SELECT count(*) AS n FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
                  WHERE n.nspname = 'nof' AND c.relkind = 'v' AND a.attnum > 0 AND NOT a.attisdropped
-                """)
-            #expect(reads.first { $0[1] == "nof.data_dictionary" }?[2] == columns, "nof.data_dictionary through ODBC: one row per view column (\(columns ?? "?"))")
+                """, as: Int.self)
+            #expect(reads.first { $0[1] == "nof.data_dictionary" }.flatMap { Int($0[2]) } == columns, "nof.data_dictionary through ODBC: one row per view column (\(columns))")
 
             // With psqlODBC's "accessible only" option (AB=0x10, what docs/warehouse.md and
             // grant-reader tell BI users to set), the catalog is the nof views and nothing else.
@@ -148,7 +149,7 @@ struct SandboxTests {
             readerOptions["password"] = "odbc-pw"
             let reader = try Connection(ConnectionConfig(conninfo: readerOptions.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")))
             for row in rows where row.count >= 2 && row[0] != "nof" && !row[0].hasPrefix("pg_") && row[0] != "information_schema" {
-                let sql = "SELECT 1 FROM \(Connection.quoteIdentifier(row[0])).\(Connection.quoteIdentifier(row[1])) LIMIT 0"
+                let sql: SQLQuery = "SELECT 1 FROM \(identifier: row[1], in: row[0]) LIMIT 0"
                 #expect(throws: PostgresError.self, "\(row[0]).\(row[1]) opened") { try reader.execute(sql) }
             }
         }

@@ -74,7 +74,17 @@ public enum LegacyWarehouse {
                 let columns = try writableColumns(db, schema, table)
                 // Release 0.1.0 had no ODS datasets: their slices stay behind with their facts.
                 let filter: SQLQuery = ["load_slice", "load_slice_history"].contains(table) ? " WHERE dataset NOT LIKE 'ods\\_%'" : ""
-                try copyRows(source, "SELECT \(identifiers: columns) FROM \(identifier: table, in: schema)\(filter)",
+                // Nor names from the ODS trusts file: an organisation's name is the one its history
+                // in the data files gives (dw.organisation_current without ODS), as 0.1.0 kept it.
+                let select = SQLQuery.joined(columns.map { column -> SQLQuery in
+                    guard table == "dim_organisation", column == "org_name" else { return "t.\(identifier: column)" }
+                    return """
+                        coalesce((SELECT h.org_name FROM dw.organisation_history h
+                                   WHERE h.org_code = t.org_code AND h.org_name <> h.org_code
+                                   ORDER BY h.last_period DESC, dw.dataset_rank(h.dataset), h.org_name LIMIT 1), t.org_name)
+                        """
+                }, separator: ", ")
+                try copyRows(source, "SELECT \(select) FROM \(identifier: table, in: schema) t\(filter)",
                              db, "COPY \(identifier: table, in: schema) (\(identifiers: columns)) FROM STDIN")
             }
             try db.execute("SELECT setval('audit.load_log_load_id_seq', coalesce((SELECT max(load_id) FROM audit.load_log), 1))")
