@@ -9,10 +9,9 @@ enum FieldTestPage {
     static func build(_ site: SiteBuild) throws -> (SitePage, PageContent) {
         var page = SitePage(path: SitePaths.fieldTest, title: "The A&E four-hour field test", section: .fieldTest)
         var content = site.content(for: page.path)
-        let sites = site.inventory.fieldTestSites.count
         content.prose("""
             <div class="prose">
-            <p class="lead">From May 2019 to May 2023, \(sites == 14 || sites == 0 ? "14" : "\(sites)") hospital trusts tested new urgent and \
+            <p class="lead">From May 2019 to May 2023, fourteen hospital trusts tested new urgent and \
             emergency care standards in place of the four-hour target. While they did, they did not report how many patients \
             waited more than four hours in A&amp;E.</p>
             <h2>What happened</h2>
@@ -22,7 +21,8 @@ enum FieldTestPage {
             That 0 does not mean that nobody waited more than four hours; it means the figure was not reported. The test ended, \
             and the trusts reported four-hour figures again, from June 2023.</p>
             <p>Two mergers run through the list. Poole Hospital (RD3) was a field-test site until it merged with Royal Bournemouth \
-            into University Hospitals Dorset (R0D) in October 2020; the merged trust reported no four-hour figures from then. \
+            into University Hospitals Dorset (R0D) in October 2020; the merged trust reported no four-hour figures from then, \
+            which is why the list below has fifteen codes. \
             Luton and Dunstable (RC9) absorbed Bedford Hospital in April 2020, so Bedford's breaches disappear from the files too.</p>
             <h2>How nofdb treats it</h2>
             <ul>

@@ -31,8 +31,14 @@ enum SitePaths {
 
     /// `target` as seen from the page at `from` (both relative to the site's root).
     static func link(from: String, to target: String) -> String {
-        let depth = from.split(separator: "/").count - 1
-        return String(repeating: "../", count: max(depth, 0)) + target
+        var folders = from.split(separator: "/", omittingEmptySubsequences: false).dropLast()
+        var parts = target.split(separator: "/", omittingEmptySubsequences: false)
+        // Up out of the page's folders only as far as the target needs: org/a.html -> org/b.html is "b.html".
+        while let folder = folders.first, parts.count > 1, parts.first == folder {
+            folders.removeFirst()
+            parts.removeFirst()
+        }
+        return String(repeating: "../", count: folders.count) + parts.joined(separator: "/")
     }
 
     /// Letters, digits, `-`, `_` and `.` kept; anything else becomes `_` (no path can leave its folder).

@@ -34,7 +34,7 @@ struct IncrementalPublishTests {
             let root = try TestEnvironment.temporaryDirectory("incremental").appendingPathComponent("site")
             let first = try runNofdb(["publish", root.path, "--database-url", db.conninfo])
             #expect(first.status == 0, "\(first.stderr)")
-            #expect(first.stdout.contains("0 unchanged since the last publish"), first.stdout)
+            #expect(first.stdout.contains("0 unchanged since the last publish"), "\(first.stdout)")
             let published = try Self.stamps(root)
 
             _ = try loader.load(paths: [TestEnvironment.nhseFile("ae/Monthly-AE-December-2021-1.csv").path])
@@ -58,7 +58,7 @@ struct IncrementalPublishTests {
                 SELECT sp.org_code FROM nof.standard_performance sp JOIN nof.standard st USING (standard_code)
                  WHERE sp.org_level = 'provider' GROUP BY sp.org_code HAVING bool_and(st.dataset = 'ambulance')
                 """) { try $0.decode("org_code", as: String.self) }
-            #expect(ambulanceOnly.count >= 10)
+            #expect(ambulanceOnly.count >= 5)
             let aeStandards = ["ae_4h_all", "ae_4h_type1", "ae_12h_dta_count", "ae_12h_dta_share"]
             let fixed: Set<String> = ["index.html", "method.html", "field-test.html", "league/index.html", "org/index.html",
                                       "standard/index.html", "data/index.html", "assets/search-index.js", "assets/search-index.json"]
@@ -75,7 +75,7 @@ struct IncrementalPublishTests {
                     || (owner.hasPrefix("org/") && readsAE.contains(String(owner.dropFirst(4).dropLast(5))))
                     || aeStandards.contains { owner == "standard/\($0).html" }
                     || (owner.hasPrefix("league/") && !owner.contains("-ambulance-")
-                        && (owner.contains("2021-Q3") || owner.contains("2021-11")))
+                        && (owner.contains("2021-Q3") || owner.contains("2021-11") || owner.contains("2021-12")))
                 #expect(allowed, "\(file) changed but does not read A&E December 2021")
             }
             for code in ambulanceOnly { #expect(!changed.contains("org/\(code).html"), "org/\(code).html changed") }
@@ -85,7 +85,7 @@ struct IncrementalPublishTests {
             #expect(!changed.contains { $0.hasPrefix("league/") && $0.contains("-ambulance-") }, "an ambulance league page changed")
             #expect(changed.contains("org/RBD.html") && changed.contains("standard/ae_4h_all.html") && changed.contains("index.html"))
             #expect(now.keys.contains("league/nof-acute-urgent-and-emergency-care-2021-Q3.html"), "no page for the quarter made whole")
-            #expect(second.stdout.contains("unchanged since the last publish"), second.stdout)
+            #expect(second.stdout.contains("unchanged since the last publish"), "\(second.stdout)")
         }
     }
 
@@ -116,7 +116,7 @@ struct IncrementalPublishTests {
         try Data("keep me".utf8).write(to: folder.appendingPathComponent("notes.txt"))
         let result = try runNofdb(["publish", folder.path, "--database-url", fixture.db.conninfo])
         #expect(result.status != 0)
-        #expect(result.stderr.contains("is not a site nofdb published"), result.stderr)
+        #expect(result.stderr.contains("is not a site nofdb published"), "\(result.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["notes.txt"])
     }
 }

@@ -93,6 +93,7 @@ struct PublishTests {
         }
         let index = try site.text("org/index.html")
         for code in ["RBD", "R0D", "RX6"] { #expect(index.contains("href=\"\(code).html\""), "the A-Z list lacks \(code)") }
+        #expect(try site.text("org/RBD.html").contains("<li><a href=\"index.html\">Organisations A–Z</a></li>"), "RBD's trail back to the A-Z list")
     }
 
     @Test("RBD's page shows England beside RBD, flags what to read with care, and the data behind its league position")

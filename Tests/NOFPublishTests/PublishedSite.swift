@@ -34,6 +34,14 @@ final class PublishedSite: Sendable {
 
     func url(_ path: String) -> URL { root.appendingPathComponent(path) }
 
+    /// The site's folder copied as hard links, for tests that add files to it.
+    func linkedCopy() throws -> PublishedCopy {
+        let copy = try TestEnvironment.temporaryDirectory("site-copy").appendingPathComponent("site")
+        let result = try runProgram(URL(fileURLWithPath: "/bin/cp"), ["-al", root.path, copy.path])
+        guard result.status == 0 else { throw TestSetupError("cp -al \(root.path): \(result.stderr)") }
+        return PublishedCopy(root: copy)
+    }
+
     func text(_ path: String) throws -> String { try String(contentsOf: url(path), encoding: .utf8) }
 
     /// Every file of the site, relative to its root.
@@ -46,6 +54,13 @@ final class PublishedSite: Sendable {
         }
         return out.sorted()
     }
+}
+
+/// A copy of the published site that a test may add files to.
+struct PublishedCopy {
+    let root: URL
+    func url(_ path: String) -> URL { root.appendingPathComponent(path) }
+    func text(_ path: String) throws -> String { try String(contentsOf: url(path), encoding: .utf8) }
 }
 
 /// A CSV download as rows of fields (RFC 4180; a leading byte-order mark dropped).
