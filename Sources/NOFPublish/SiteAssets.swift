@@ -47,7 +47,12 @@ enum SiteAssets {
         .org-meta{color:#4c6272;font-size:.9rem}
         .site-footer{border-top:1px solid #d8dde0;margin-top:2.5rem;padding-top:.6rem;color:#4c6272;font-size:.85rem}
         @media (max-width:600px){body{padding:0 .8rem 1rem}dl.facts{grid-template-columns:minmax(5.5rem,max-content) 1fr;gap:.2rem .6rem}
-          .wide-col{display:none}}
+          .wide-col{display:none}
+          .table-wrap th:first-child,.table-wrap td:first-child{position:sticky;left:0;z-index:1;min-width:7rem;max-width:9.5rem;box-shadow:2px 0 0 #d8dde0}
+          .table-wrap td.long:first-child{min-width:7rem}
+          .table-wrap th:first-child{background:#f0f4f5}.table-wrap td:first-child{background:#fff}
+          .table-wrap tr:nth-child(even) td:first-child{background:#fafbfb}
+          .table-wrap tr.seg1 td:first-child{background:#e8f1f8}.table-wrap tr.seg4 td:first-child{background:#fbeee6}}
         """
 
     static let script = #"""
