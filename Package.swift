@@ -133,7 +133,7 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "TestSupport", "NOFPostgres", "NOFSample", "NOFSync", "NOFIngest", "NOFCore",
+                "TestSupport", "NOFPostgres", "NOFSample", "NOFSync", "NOFIngest", "NOFCore", "NOFSpreadsheet",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             exclude: ["Fixtures"]),

@@ -5,7 +5,9 @@
 -- role can take advisory locks, make large objects or signal its own backends, so where the
 -- current user may (a superuser: it owns pg_catalog), EXECUTE on those functions is revoked from
 -- PUBLIC in this database and granted back to the database owner and the user running init
--- (the loader takes advisory locks). Returns what it did and what it could not do, and why.
+-- (the loader takes advisory locks); pg_notify and pg_listening_channels likewise (a query must
+-- not signal or watch other sessions). The role's work_mem and temp_file_limit bound what one
+-- query may use. Returns what it did and what it could not do, and why.
 CREATE OR REPLACE FUNCTION dw.secure_query_sandbox() RETURNS text[]
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -32,7 +34,8 @@ DECLARE
         'pg_catalog.lo_get(oid)', 'pg_catalog.lo_get(oid,bigint,integer)', 'pg_catalog.lo_truncate(integer,integer)',
         'pg_catalog.lowrite(integer,bytea)', 'pg_catalog.loread(integer,integer)',
         'pg_catalog.pg_terminate_backend(integer,bigint)', 'pg_catalog.pg_cancel_backend(integer)',
-        'pg_catalog.txid_current()', 'pg_catalog.pg_current_xact_id()'];
+        'pg_catalog.txid_current()', 'pg_catalog.pg_current_xact_id()',
+        'pg_catalog.pg_notify(text,text)', 'pg_catalog.pg_listening_channels()'];
 BEGIN
     SELECT rolsuper, rolcreaterole INTO v_super, v_createrole FROM pg_roles WHERE rolname = current_user;
     SELECT pg_get_userbyid(datdba) INTO v_owner FROM pg_database WHERE datname = current_database();
@@ -59,6 +62,19 @@ BEGIN
     GRANT USAGE ON SCHEMA nof TO nofdb_query;
     GRANT SELECT ON ALL TABLES IN SCHEMA nof TO nofdb_query;
     REVOKE ALL ON SCHEMA dw, audit, staging FROM nofdb_query;
+    -- What one sandboxed query may use on the server: memory per sort or hash, and temporary
+    -- files (nofdb query applies these with SET LOCAL before SET ROLE, since a role's settings
+    -- apply only at login; temp_file_limit needs a superuser to set).
+    BEGIN
+        ALTER ROLE nofdb_query SET work_mem = '32MB';
+        IF v_super THEN
+            ALTER ROLE nofdb_query SET temp_file_limit = '1GB';
+        ELSE
+            v_notes := v_notes || 'not a superuser: nofdb_query keeps the server''s temp_file_limit (only a superuser can set it)'::text;
+        END IF;
+    EXCEPTION WHEN insufficient_privilege THEN
+        v_notes := v_notes || ('cannot set work_mem and temp_file_limit for nofdb_query: ' || current_user || ' lacks CREATEROLE')::text;
+    END;
     IF v_super THEN
         FOREACH f IN ARRAY v_functions LOOP
             CONTINUE WHEN to_regprocedure(f) IS NULL;
@@ -69,7 +85,7 @@ BEGIN
             END IF;
         END LOOP;
     ELSE
-        v_notes := v_notes || ('not a superuser: set_config, advisory locks, large objects and backend signals stay open to PUBLIC (only a superuser can revoke them); nofdb query still runs as nofdb_query')::text;
+        v_notes := v_notes || ('not a superuser: set_config, advisory locks, large objects, notifications and backend signals stay open to PUBLIC (only a superuser can revoke them); nofdb query still runs as nofdb_query')::text;
     END IF;
     RETURN v_notes;
 END $$;

@@ -20,3 +20,11 @@ SELECT dataset, extract(year FROM period)::integer AS year,
                                WHERE period BETWEEN date_trunc('year', (SELECT min(period) FROM nof.data_coverage c WHERE c.dataset = d.dataset))
                                  AND (SELECT max(period) FROM nof.data_coverage c WHERE c.dataset = d.dataset)) m) x
  GROUP BY dataset, year ORDER BY dataset, year;
+-- section: Months missing from their files
+-- footnote: A monthly file whose months have a hole (a workbook of April to September without June): the missing month was not loaded from it. Loaded since from another file: loaded says yes.
+SELECT w.dataset, to_char(w.period, 'YYYY-MM') AS month, w.file_name AS file, w.load_id AS load,
+       CASE WHEN EXISTS (SELECT 1 FROM nof.data_coverage c WHERE c.dataset = w.dataset AND c.period = w.period) THEN 'yes' ELSE 'no' END AS loaded,
+       w.message
+  FROM nof.load_warning w
+ WHERE w.kind = 'gap'
+ ORDER BY w.dataset, w.period, w.load_id;

@@ -11,7 +11,7 @@
 -- param: period_type text
 -- period: month-or-quarter
 -- latest: league-quarter
--- heading: SELECT CASE WHEN :domain = 'overall' THEN 'League table' ELSE initcap(replace(:domain, '_', ' ')) || ' league (not an overall ranking)' END AS heading
+-- heading: SELECT CASE WHEN :domain = 'overall' THEN 'League table' ELSE upper(left(:domain, 1)) || replace(substr(:domain, 2), '_', ' ') || ' league (not an overall ranking)' END AS heading
 -- notice: SELECT scope AS notice FROM nof.league_scope WHERE league = :league AND period_type = :period_type AND period = :period AND peer_group = :peer_group AND domain = :domain
 -- highlight: org_code
 -- section: League table

@@ -14,7 +14,7 @@ SELECT load_id AS load, to_char(started_at, 'YYYY-MM-DD HH24:MI') AS started, fi
  ORDER BY load_id DESC
  LIMIT coalesce(:limit, 50);
 -- section: Held back
--- footnote: A month held back was not committed: the month as stored before is untouched. Accept one knowingly with nofdb load --allow-shrink or --allow-total-mismatch.
+-- footnote: A month held back was not committed: the month as stored before is untouched. Kinds: totals (the file's own total missing or wrong), shrink (fewer providers or rows than stored), outlier (a provider over 10x, or England over 2x, the median of its previous 12 loaded months), conflict (two different files of one command carried the month). Accept one knowingly with nofdb load --allow-total-mismatch, --allow-shrink or --allow-outliers; for a conflict, load the right file on its own.
 SELECT load_id AS load, file_name, dataset, to_char(period, 'YYYY-MM') AS month, kind, reason
   FROM nof.load_holdback
  WHERE CASE WHEN :load IS NULL
@@ -22,7 +22,7 @@ SELECT load_id AS load, file_name, dataset, to_char(period, 'YYYY-MM') AS month,
             ELSE load_id = :load END
  ORDER BY load_id DESC, period;
 -- section: Warnings
--- footnote: Checks that did not stop a load: e.g. a first load of a month with far fewer providers than its neighbours (figures from it are partial), or a total accepted with --allow-total-mismatch.
+-- footnote: Checks that did not stop a load: a provider's count over 3x (outlier) or under a third (fall) of its median over its previous 12 loaded months (England: under half), a month missing inside a file's range (gap), a first load of a month with far fewer providers than its neighbours (figures from it are partial), or a total, shrink or outlier accepted with --allow-total-mismatch, --allow-shrink or --allow-outliers.
 SELECT w.load_id AS load, w.file_name, to_char(w.period, 'YYYY-MM') AS month, w.kind, w.message
   FROM nof.load_warning w
  WHERE CASE WHEN :load IS NULL

@@ -9,7 +9,7 @@
 -- param: previous date
 -- period: month-or-quarter
 -- latest: league-quarter
--- heading: SELECT CASE WHEN :domain = 'overall' THEN 'Segments and movers' ELSE initcap(replace(:domain, '_', ' ')) || ' league segments and movers (not an overall ranking)' END AS heading
+-- heading: SELECT CASE WHEN :domain = 'overall' THEN 'Segments and movers' ELSE upper(left(:domain, 1)) || replace(substr(:domain, 2), '_', ' ') || ' league segments and movers (not an overall ranking)' END AS heading
 -- notice: SELECT scope AS notice FROM nof.league_scope WHERE league = :league AND period_type = :period_type AND period = :period AND peer_group = :peer_group AND domain = :domain
 -- section: Distribution
 -- chart: bar label=segment value=organisations axis=ranked_organisations

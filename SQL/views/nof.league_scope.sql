@@ -53,7 +53,7 @@ SELECT d.league, d.period_type, d.period,
             WHEN d.domain = 'overall' THEN
                 'No overall ranking: no ' || d.league_words || ' metric was scored for ' || d.peer_words || ' in ' || p2.label
             ELSE
-                initcap(replace(d.domain, '_', ' ')) || ' league (' || d.league_words || ' metrics, ' || d.peer_words || '): ranked on '
+                upper(left(d.domain, 1)) || replace(substr(d.domain, 2), '_', ' ') || ' league (' || d.league_words || ' metrics, ' || d.peer_words || '): ranked on '
                 || cardinality(d.scored_metrics) || ' of the ' || d.metrics_defined || ' ' || replace(d.domain, '_', ' ')
                 || ' metrics these datasets provide' || CASE WHEN cardinality(d.scored_metrics) > 0
                     THEN ' (' || array_to_string(d.scored_metrics, ', ') || ')' ELSE '' END || '; not an overall ranking'

@@ -30,6 +30,8 @@ public struct LoadOptions: Sendable {
     public var allowShrink = false
     /// `--allow-total-mismatch`: load a month whose own total row is missing or does not add up.
     public var allowTotalMismatch = false
+    /// `--allow-outliers`: load a month the plausibility guard would hold back (recorded as warnings).
+    public var allowOutliers = false
     /// Tests only: runs between the hashing pass and the loading pass of a file.
     var betweenPasses: (@Sendable () -> Void)?
 
@@ -86,6 +88,10 @@ public struct FileLoadResult: Sendable {
     public var heldBack: [HeldSlice] = []
     /// Written by `nofdb sample` (listed in its manifest): synthetic figures.
     public var sample = false
+    /// The SHA-256 of a ZIP member's own bytes (set by the month scan); `sha256` is the archive's.
+    var memberSHA256: String?
+    /// The SHA-256 of this unit's own content: the file's, or the ZIP member's.
+    public var contentSHA256: String { memberSHA256 ?? sha256 }
 }
 
 /// Loads published files into the warehouse: detect, normalise, COPY into fresh partitions,
@@ -94,6 +100,15 @@ public struct FileLoadResult: Sendable {
 public final class Loader {
     let connection: Connection
     let options: LoadOptions
+    /// Set on the loader that takes the command's first look at its files (`MonthScan`):
+    /// nothing touches the database.
+    var scan: MonthScan.Depth?
+    /// In a `.months` scan, the datasets whose months are read (those carried by two units).
+    var scanDatasets: Set<Dataset> = []
+    /// Months two different files of this command carry: held back, with why.
+    var conflicts: [Dataset: [YearMonth: String]] = [:]
+    /// Units whose content another unit of this command has (loaded once, by the first).
+    var duplicates: [String: String] = [:]
 
     public init(connection: Connection, options: LoadOptions) {
         self.connection = connection
@@ -111,7 +126,20 @@ public final class Loader {
             recordFailure(&result, rejects: [], warnings: [])
             results.append(result)
         }
+        // One version per month per load: find what the files carry before any is loaded.
+        let versions = MonthScan(connection: connection, options: options).run(inputs.files)
+        conflicts = versions.conflicts
+        duplicates = versions.duplicates
         for file in inputs.files {
+            guard connection.isConnected || results.isEmpty else {
+                // The server went away under an earlier file: say so for the rest, once each.
+                var result = FileLoadResult(file: file.lastPathComponent, path: file.path)
+                result.status = .failed
+                result.message = LoadError(file: result.file, reason: "not loaded: the connection to the database was lost while loading an earlier file",
+                                           hint: "when the server is back, run the same command again").description
+                results.append(result)
+                continue
+            }
             results += load(file: file)
         }
         return (results, inputs.skipped)
@@ -161,6 +189,10 @@ public final class Loader {
                     try self.readXLS(path: url.path, display: display, pipeline: pipeline)
                 }]
             case .csv, .xlsx:
+                if let encoding = Sniffer.unreadableTextEncoding(head) {
+                    throw LoadError(file: display, reason: "the file is \(encoding) text, which nofdb does not read",
+                                    hint: "save it as UTF-8 or CSV (in Excel: Save As, CSV UTF-8) and load that")
+                }
                 if Sniffer.looksBinary(head) {
                     throw LoadError(file: display, reason: "not a CSV, XLSX, XLS or ZIP file (binary content)")
                 }
@@ -186,6 +218,11 @@ public final class Loader {
     ) -> FileLoadResult {
         let started = Date()
         var result = base
+        if scan == nil, let first = duplicates[MonthScan.key(base)] {
+            result.status = .unchanged
+            result.message = "the same content as \(first) (SHA-256 \(base.sha256)), given twice in this command: loaded once"
+            return result
+        }
         let sink = SliceSink()
         let context = IngestContext(fileName: base.file, sink: sink)
         let session = UnitSession(loader: self, result: base, context: context)
@@ -215,8 +252,17 @@ public final class Loader {
             session.rollback()
             result = session.result
             result.status = .failed
-            result.message = session.describe(error)
-            recordFailure(&result, rejects: context.rejects, warnings: context.warnings)
+            if scan == nil, !connection.isConnected {
+                // Whatever step noticed it (a COPY, a refresh, a data test), the cause is the
+                // server going away: nothing can be recorded until it is back.
+                result.message = LoadError(
+                    file: base.file,
+                    reason: "the database server closed the connection while loading \(base.file); nothing of \(base.file) was committed",
+                    hint: "when the server is back, load it again (the next nofdb load records this load as interrupted)").description
+            } else {
+                result.message = session.describe(error)
+                recordFailure(&result, rejects: context.rejects, warnings: context.warnings)
+            }
         }
         session.releaseLock()
         result.seconds = Date().timeIntervalSince(started)
@@ -228,6 +274,7 @@ extension Loader {
     /// Records a failed load in the log (outside any data transaction), with its rejects.
     func recordFailure(_ result: inout FileLoadResult, rejects: [Reject], warnings: [LoadWarning]) {
         result.status = .failed
+        if scan != nil { return }
         LoadLog(connection: connection).recordOutcome(&result, rejects: rejects, warnings: warnings, strict: options.strict)
     }
 }

@@ -32,6 +32,15 @@ final class UnitSession {
         let dataset = spec.layout.dataset
         result.dataset = dataset
         result.layout = spec.layout.id
+        if let scan = loader.scan {
+            // The command's first look (MonthScan): no database, no lock, rows counted and dropped.
+            guard scan == .months, loader.scanDatasets.contains(dataset) else { return nil }
+            context.sink.discard = true
+            let normaliser = try spec.makeNormaliser(NormaliserSetup(context: context, header: header, layout: spec.layout, sheet: sheet))
+            try normaliser.preamble(preamble)
+            self.normaliser = normaliser
+            return normaliser
+        }
         let lock = AdvisoryLock("load:\(dataset.rawValue)")
         try connection.acquireAdvisoryLock(lock, wait: loader.options.wait) {
             loader.options.onWait("another nofdb is loading \(dataset.rawValue) data; waiting for it to finish…")
@@ -39,7 +48,8 @@ final class UnitSession {
         self.lock = lock
         try log.markInterrupted(dataset: dataset)
         if try isUnchanged(dataset: dataset) { return nil }
-        let loadId = try log.recordStart(result, dataset: dataset, layout: spec.layout.id, strict: loader.options.strict)
+        let loadId = try log.recordStart(result, dataset: dataset, layout: spec.layout.id, strict: loader.options.strict,
+                                         allowOutliers: loader.options.allowOutliers)
         result.loadId = loadId
         try connection.execute("BEGIN")
         inTransaction = true
@@ -74,6 +84,16 @@ final class UnitSession {
     /// tests and records the load, then commits. Throws `HeldBack` when no slice passed the
     /// guards (nothing is committed; the caller records why).
     func commit() throws -> FileLoadResult {
+        if loader.scan != nil {
+            if let dataset = result.dataset, normaliser != nil {
+                var rows: [YearMonth: Int] = [:]
+                for period in context.periods { rows[period] = context.sink.rows(dataset.primaryTable, period) }
+                let strays = StrayMonths.find(rows)
+                result.periods = rows.keys.filter { !strays.contains($0) }.sorted()
+            }
+            result.status = .loaded
+            return result
+        }
         if result.status == .unchanged { return result }
         guard let spec, let loadId = result.loadId, let stager else {
             throw LoadError(file: result.file, reason: "no data was read")
@@ -99,7 +119,8 @@ final class UnitSession {
                 reason: "\(context.rejectCount) rows rejected and --strict is set, so nothing was loaded; first: \(context.rejects.first?.description ?? "")")
         }
         // Merge, 1: the guards decide which slices may replace what is stored.
-        let planner = SlicePlanner(connection: connection, dataset: dataset, fileName: result.file, options: loader.options, stager: stager)
+        var planner = SlicePlanner(connection: connection, dataset: dataset, fileName: result.file, options: loader.options, stager: stager)
+        planner.conflicts = loader.conflicts[dataset] ?? [:]
         let plan = try planner.plan(context)
         timer.mark("guards")
         guard !plan.accepted.isEmpty else { throw HeldBack(slices: plan.held) }

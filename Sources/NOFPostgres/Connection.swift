@@ -63,6 +63,12 @@ public final class Connection {
         return Int(PQserverVersion(conn))
     }
 
+    /// False once the server has closed the connection (stopped, crashed, or the network failed).
+    public var isConnected: Bool {
+        guard let conn else { return false }
+        return PQstatus(conn) == CONNECTION_OK
+    }
+
     /// True while a transaction block is open on this connection.
     public var inTransaction: Bool {
         guard let conn else { return false }

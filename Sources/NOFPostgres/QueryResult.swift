@@ -146,6 +146,16 @@ public final class QueryResult {
         return rawText(row: row, column: column)
     }
 
+    /// The bytes of a cell's text (nil for NULL), valid while this result lives: for writers
+    /// that copy values out without making a `String` of each.
+    public func bytes(row: Int, column: Int) -> UnsafeRawBufferPointer? {
+        precondition(row >= 0 && row < rowCount && column >= 0 && column < columnCount,
+                     "cell (\(row), \(column)) outside a \(rowCount)×\(columnCount) result")
+        if isNull(row: row, column: column) { return nil }
+        guard let value = PQgetvalue(result, Int32(row), Int32(column)) else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+        return UnsafeRawBufferPointer(start: value, count: Int(PQgetlength(result, Int32(row), Int32(column))))
+    }
+
     func rawText(row: Int, column: Int) -> String {
         guard let value = PQgetvalue(result, Int32(row), Int32(column)) else { return "" }
         return String(cString: value)

@@ -44,9 +44,17 @@ enum DataFolder {
         defer { try? handle.close() }
         try handle.write(contentsOf: Data("\u{FEFF}".utf8))
         let order: SQLQuery = view.orderable.isEmpty ? "" : " ORDER BY \(identifiers: view.orderable)"
-        try db.copyOut("COPY (SELECT * FROM \(identifier: view.name, in: "nof")\(order)) TO STDOUT WITH (FORMAT csv, HEADER)") { chunk in
-            try handle.write(contentsOf: chunk)
+        // Rows arrive one at a time: written in chunks of about a megabyte.
+        var buffer = Data()
+        buffer.reserveCapacity(1 << 20 + (64 << 10))
+        try db.copyOut("COPY (SELECT * FROM \(identifier: view.name, in: "nof")\(order)) TO STDOUT WITH (FORMAT csv, HEADER)") { row in
+            buffer.append(contentsOf: row)
+            if buffer.count >= 1 << 20 {
+                try handle.write(contentsOf: buffer)
+                buffer.removeAll(keepingCapacity: true)
+            }
         }
+        if !buffer.isEmpty { try handle.write(contentsOf: buffer) }
     }
 
     static func index(_ views: [View], _ site: SiteBuild) -> (SitePage, PageContent) {

@@ -24,9 +24,16 @@ public enum ReaderRole {
         public let object: String
     }
 
+    /// The statement timeout a reader role gets unless `--statement-timeout` says otherwise:
+    /// a BI dashboard's query that runs longer is almost always a mistake holding a backend.
+    public static let defaultStatementTimeoutSeconds = 300
+
     /// Grants `role` read access to schema `nof` in the current database, creating the role if
-    /// needed. With a password the role can log in; without, grant it to users.
-    public static func grant(_ role: String, password: String?, on connection: Connection) throws -> Outcome {
+    /// needed, with a role `statement_timeout` (0: none), and takes TEMP from PUBLIC in every
+    /// database of the cluster this user may (saying which it could not). With a password the
+    /// role can log in; without, grant it to users.
+    public static func grant(_ role: String, password: String?, statementTimeoutSeconds: Int = defaultStatementTimeoutSeconds,
+                             on connection: Connection) throws -> Outcome {
         guard role.range(of: "^[A-Za-z_][A-Za-z0-9_$]{0,62}$", options: .regularExpression) != nil else {
             throw MigrationError(message: "'\(role)' is not a valid role name (letters, digits and _; 63 characters at most)")
         }
@@ -52,6 +59,8 @@ public enum ReaderRole {
             try db.execute("REVOKE ALL ON ALL TABLES IN SCHEMA dw, staging, audit, archive FROM \(identifier: role)")
             try db.execute("REVOKE ALL ON SCHEMA dw, staging, audit, archive FROM \(identifier: role)")
             try db.execute("REVOKE TEMPORARY ON DATABASE \(identifier: database) FROM \(identifier: role)")
+            // ALTER ROLE … SET takes no parameters: the timeout is an integer (milliseconds).
+            try db.execute("ALTER ROLE \(identifier: role) SET statement_timeout = \(integer: max(0, statementTimeoutSeconds) * 1000)")
             var notes: [String] = []
             // What PUBLIC has by default: temp tables in this database and CREATE on public.
             // Taken from PUBLIC (and given back to the owner and this user, who load data)
@@ -70,6 +79,10 @@ public enum ReaderRole {
             } else {
                 notes.append("could not revoke TEMP on the database or CREATE on schema public from PUBLIC: only the database owner or a superuser can; \(role) keeps what PUBLIC has there")
             }
+            // The cluster's other databases: a reader that may connect there could make temp
+            // tables (PUBLIC has TEMP on every new database). GRANT and REVOKE on a database work
+            // from any database of the cluster.
+            notes += try revokeTempElsewhere(role: role, current: database, db)
             if try db.value("SELECT has_function_privilege('public', 'pg_catalog.lo_from_bytea(oid,bytea)', 'EXECUTE') AS granted", as: Bool.self) {
                 notes.append("PUBLIC can still make large objects (lo_from_bytea, lo_create): run nofdb init as a superuser to revoke them")
             }
@@ -81,6 +94,77 @@ public enum ReaderRole {
                 "INSERT INTO audit.reader_role (role_name) VALUES (\(role)) ON CONFLICT (role_name) DO UPDATE SET granted_at = now()")
             return Outcome(role: role, created: !exists, canLogin: password != nil, notes: notes)
         }
+    }
+
+    private struct OtherDatabase: Decodable {
+        let name: String
+        let mayRevoke: Bool
+        let owner: String
+        let publicTemp: Bool
+    }
+
+    /// Takes TEMP from PUBLIC (and from `role`) in every other database that allows connections,
+    /// giving it back to each database's owner and this user; returns a note for each database
+    /// where this user may not (only the owner or a superuser may).
+    static func revokeTempElsewhere(role: String, current: String, _ db: Connection) throws -> [String] {
+        let others = try db.query(
+            """
+            SELECT d.datname::text AS name, (r.rolsuper OR d.datdba = r.oid) AS may_revoke, pg_get_userbyid(d.datdba)::text AS owner,
+                   has_database_privilege('public', d.oid, 'TEMP') AS public_temp
+              FROM pg_database d, pg_roles r
+             WHERE r.rolname = current_user AND d.datallowconn AND NOT d.datistemplate AND d.datname <> \(current)
+             ORDER BY d.datname
+            """, as: OtherDatabase.self)
+        var notes: [String] = []
+        let me = try db.value("SELECT current_user::text AS me", as: String.self)
+        var refused: [String] = []
+        for other in others {
+            guard other.mayRevoke else {
+                if other.publicTemp { refused.append(other.name) }
+                continue
+            }
+            try db.execute("REVOKE TEMPORARY ON DATABASE \(identifier: other.name) FROM PUBLIC")
+            try db.execute("REVOKE TEMPORARY ON DATABASE \(identifier: other.name) FROM \(identifier: role)")
+            for user in Set([other.owner, me]) where user != role {
+                try db.execute("GRANT TEMPORARY ON DATABASE \(identifier: other.name) TO \(identifier: user)")
+            }
+        }
+        if !refused.isEmpty {
+            notes.append("could not take TEMP from PUBLIC in \(refused.count == 1 ? "database" : "databases") \(refused.joined(separator: ", ")) (only each database's owner or a superuser can): if \(role) may connect there, it can make temporary tables; run grant-reader as a superuser, or REVOKE TEMPORARY ON DATABASE … FROM PUBLIC as the owner")
+        }
+        return notes
+    }
+
+    /// One database `check` looked at: its findings, or why it could not be examined.
+    public struct DatabaseFindings: Sendable {
+        public let database: String
+        public let findings: [Finding]
+        /// Set when the database could not be examined (nofdb could not connect to it).
+        public let problem: String?
+    }
+
+    /// `check` in every database of the cluster that `role` may connect to (the current one
+    /// first): each is examined over a connection of its own, as the current user.
+    public static func checkEveryDatabase(_ role: String, on connection: Connection) throws -> [DatabaseFindings] {
+        let current = try connection.value("SELECT current_database()::text AS name", as: String.self)
+        var results = [DatabaseFindings(database: current, findings: try check(role, on: connection), problem: nil)]
+        let others = try connection.query(
+            """
+            SELECT datname::text AS name FROM pg_database
+             WHERE datallowconn AND NOT datistemplate AND datname <> \(current)
+               AND has_database_privilege(\(role), oid, 'CONNECT')
+             ORDER BY datname
+            """) { try $0.decode("name", as: String.self) }
+        for name in others {
+            do {
+                let other = try Connection(connection.config.withDatabase(name))
+                defer { other.close() }
+                results.append(DatabaseFindings(database: name, findings: try check(role, on: other), problem: nil))
+            } catch {
+                results.append(DatabaseFindings(database: name, findings: [], problem: "could not examine it: \(error)"))
+            }
+        }
+        return results
     }
 
     /// Every privilege `role` has in this database beyond reading the nof views: schemas it

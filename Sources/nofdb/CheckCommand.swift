@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NOFCore
 import NOFReports
 import NOFWarehouse
 
@@ -39,6 +40,6 @@ struct CheckCommand: ParsableCommand {
         let selected = tests.isEmpty ? all : all.filter { tests.contains($0.name) }
         let results = try DataTestRunner(connection: connection).run(selected)
         try output.emit(CheckReport.make(results, database: connection.config.description))
-        if results.contains(where: { !$0.passed }) { throw ExitCode(1) }
+        if results.contains(where: { !$0.passed }) { throw ExitCode(ExitStatus.failure.rawValue) }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NOFCore
 import NOFPostgres
 import NOFWarehouse
 
@@ -46,11 +47,11 @@ struct DBCommand: ParsableCommand {
             if let note = cluster.placementNote { print("note: \(note)") }
             guard cluster.isInitialised else {
                 print("state: not created yet (nofdb db start, or any command that needs the database, creates it)")
-                throw ExitCode(3)
+                throw ExitCode(ExitStatus.notRunning.rawValue)
             }
             guard cluster.isRunning() else {
                 print("state: stopped (nofdb db start)")
-                throw ExitCode(3)
+                throw ExitCode(ExitStatus.notRunning.rawValue)
             }
             print("state: running")
             print("url: \(cluster.url)")

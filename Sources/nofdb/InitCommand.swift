@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import NOFSQL
 import NOFWarehouse
+import NOFIngest
 
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -47,6 +48,9 @@ struct InitCommand: ParsableCommand {
             print("rebuilt derived tables and the marts of \(rebuilt) dataset-months from the facts (\(report.rebuildMilliseconds) ms)")
         }
         for note in report.sandboxNotes { print("query sandbox: \(note)") }
+        for load in try InterruptedLoads.record(connection) {
+            print("recorded load \(load.loadId) (\(load.fileName)) as interrupted: its database session ended before it finished; nothing from it was committed")
+        }
         if report.upToDate {
             print("database \(connection.config) is up to date (schema version \(report.latestVersion)); nothing to do")
         } else {

@@ -33,10 +33,16 @@ struct LoadCommand: ParsableCommand {
             file's other months still load) and listed with why. A few rows of another month
             (under 5% of the file's largest month) are rejected as stray. The replaced month is
             kept as a revision (nofdb report revisions; nofdb restore LOAD_ID).
+            Totals cannot catch a file that adds up to the wrong thing: each provider's key count
+            is compared with the median of its previous 12 loaded months, and a provider over 10x
+            (England over 2x) holds the month back (--allow-outliers loads it, recorded); over 3x,
+            and falls, are warnings. Two different files carrying one month in one command hold
+            that month back in both (the same bytes twice load once); a month missing inside a
+            file's range is a warning.
 
             Exit status: 0 loaded (or unchanged), 2 loaded with rejected rows, 1 a file failed
-            or a month was held back (nothing from that month was committed), 75 another load
-            held the lock (--no-wait).
+            or a month was held back (nothing from that month was committed), 6 a standby behind
+            (--wait-replicas), 64 usage, 69 no database, 75 another load held the lock (--no-wait).
             """)
 
     @OptionGroup var database: DatabaseOptions
@@ -68,6 +74,9 @@ struct LoadCommand: ParsableCommand {
     @Flag(name: .customLong("allow-total-mismatch"), help: "Load a month whose own total row is missing or does not add up.")
     var allowTotalMismatch = false
 
+    @Flag(name: .customLong("allow-outliers"), help: "Load a month the plausibility guard holds back (a provider over 10x, or England over 2x, the median of its previous 12 loaded months); recorded as warnings.")
+    var allowOutliers = false
+
     @Option(name: .customLong("keep-revisions"), help: "How many replaced revisions to keep per month (default 3); remembered for later loads.")
     var keepRevisions: Int?
 
@@ -88,6 +97,7 @@ struct LoadCommand: ParsableCommand {
         options.xlsHelper = XLSCheckCommand.helper
         options.allowShrink = allowShrink
         options.allowTotalMismatch = allowTotalMismatch
+        options.allowOutliers = allowOutliers
         options.onWait = { Console.note($0) }
         let progress = ProgressLine(enabled: Console.stderrIsTerminal && !json && !quiet)
         progress.attach(to: &options)
@@ -106,7 +116,7 @@ struct LoadCommand: ParsableCommand {
         }
         let status = LoadSummary.exitCode(results)
         if let waitReplicas, try !ReplicaWait.run(connection, seconds: waitReplicas), status == 0 || status == 2 {
-            throw ExitCode(6)
+            throw ExitCode(ExitStatus.replicaBehind.rawValue)
         }
         throw ExitCode(status)
     }

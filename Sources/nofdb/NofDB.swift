@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import NOFPostgres
 import NOFWarehouse
+import NOFReports
+import NOFCore
 
 /// The `nofdb` command: lists subcommands; each one lives in its own file.
 @main
@@ -47,5 +49,26 @@ struct NofDB: AsyncParsableCommand {
         } catch {
             exit(withError: error)
         }
+    }
+
+    /// Exits with the status of README's one table (`ExitStatus`): errors the parser raises keep
+    /// its 64; a report's or query's own errors say whether they are usage or data; a database
+    /// that cannot be reached is 69; anything else failed (1).
+    static func exit(withError error: any Error) -> Never {
+        let status: ExitStatus
+        switch error {
+        case let report as ReportError:
+            switch report.kind {
+            case .usage: status = .usage
+            case .data: status = .dataError
+            case .failure: status = .failure
+            }
+        case let postgres as PostgresError where postgres.kind == .connection:
+            status = .databaseUnavailable
+        default:
+            Self.exit(withError: error as Error?)
+        }
+        FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
+        Foundation.exit(status.rawValue)
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import NOFPostgres
 import NOFWarehouse
+import NOFIngest
 
 /// `--database-url`, shared by every command that talks to PostgreSQL.
 struct DatabaseOptions: ParsableArguments {
@@ -30,6 +31,9 @@ struct DatabaseOptions: ParsableArguments {
             Console.note("another nofdb is initialising the database; waiting…")
         })
         if !report.upToDate { Console.note("brought the warehouse schema up to date (schema version \(report.latestVersion)); see nofdb init") }
+        for load in try InterruptedLoads.record(connection) {
+            Console.note("load \(load.loadId) (\(load.fileName)) was cut off before it finished (its database session ended); recorded as interrupted: nothing from it was committed")
+        }
         return connection
     }
 }

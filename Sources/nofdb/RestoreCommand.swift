@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NOFCore
 import NOFIngest
 
 struct RestoreCommand: ParsableCommand {
@@ -35,7 +36,7 @@ struct RestoreCommand: ParsableCommand {
             print("logged as load \(result.restoreId); what it replaced is kept as a revision (nofdb report revisions); marts refreshed (\(String(format: "%.2f", result.seconds)) s)")
         } catch let error as LoadError {
             Console.note(error.description)
-            throw ExitCode(1)
+            throw ExitCode(ExitStatus.failure.rawValue)
         }
     }
 }

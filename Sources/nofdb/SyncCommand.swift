@@ -93,7 +93,7 @@ struct SyncCommand: AsyncParsableCommand {
         }
         if let waitReplicas, !options.dryRun, try !ReplicaWait.run(connection, seconds: waitReplicas),
            report.exitCode == 0 || report.exitCode == 2 {
-            throw ExitCode(6)
+            throw ExitCode(ExitStatus.replicaBehind.rawValue)
         }
         throw ExitCode(report.exitCode)
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NOFCore
 import NOFIngest
 
 /// `nofdb xls-check FILE` (hidden): reads every cell of an .xls and exits. `load` and `sync`
@@ -25,7 +26,7 @@ struct XLSCheckCommand: ParsableCommand {
             try XLSIsolation.readEverything(path: path)
         } catch {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
-            throw ExitCode(1)
+            throw ExitCode(ExitStatus.failure.rawValue)
         }
     }
 }

@@ -75,7 +75,7 @@ struct ReplicaTests {
         }
         let query = try runNofdb(["query", "select count(*) from nof.standard_performance", "--format", "csv"],
                                  environment: ["NOFDB_READ_URL": s, "DATABASE_URL": p])
-        #expect(query.status == 0 && query.stdout != "count\r\n0\r\n", "\(query.stdout)\(query.stderr)")
+        #expect(query.status == 0 && query.stdout != "count\n0\n", "\(query.stdout)\(query.stderr)")
         let status = try runNofdb(["status", "--read-url", s])
         #expect(status.stdout.contains("hot standby"), "\(status.stdout)")
         let primaryStatus = try runNofdb(["status", "--database-url", p])

@@ -121,7 +121,7 @@ struct AnswersTests {
         let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.count <= 60, "\(lines.count) lines")
         #expect(lines.allSatisfy { $0.count <= 80 })
-        #expect(r.stdout.contains("--section england-over-13-months"))
+        #expect(r.stdout.contains("england-over-13-months"), "the series is named, with how to see it")
         let series = try nofdb(["report", "national", "--section", "england-over-13-months", "--format", "csv"], fixture)
         #expect(series.status == 0 && series.stdout.hasPrefix("month,standard,standard_code,value"), "\(series.stdout.prefix(80))")
     }

@@ -47,20 +47,22 @@ struct HonestFiguresTests {
 
         let table = try nofdb(["report", "national", "--period", "2024-11"], fixture)
         #expect(table.status == 0, "\(table.stderr)")
-        let rttLine = table.stdout.split(separator: "\n").first { $0.contains("incomplete pathways waiting 18") } ?? ""
-        #expect(rttLine.contains("partial: 1 of ~"), "\(rttLine)")
+        let rttLine = table.stdout.split(separator: "\n").first { $0.contains("RTT within 18 weeks") } ?? ""
+        #expect(rttLine.contains("partial: 1"), "\(rttLine)")
         #expect(table.stdout.contains("‡ partial"))
-        let excel = try nofdb(["report", "national", "--period", "2024-11", "--format", "csv", "--excel"], fixture)
-        #expect(excel.status == 0 && excel.stdout.hasPrefix("\u{FEFF}month,"), "--excel starts with a UTF-8 BOM")
+        let excel = try nofdb(["report", "national", "--period", "2024-11", "--section", "england-now", "--format", "csv", "--excel"], fixture)
+        #expect(excel.status == 0 && excel.stdout.hasPrefix("\u{FEFF}standard,"), "--excel starts with a UTF-8 BOM")
         #expect(excel.stdout.contains("‡"))
         let notCSV = try nofdb(["report", "national", "--excel"], fixture)
         #expect(notCSV.status != 0 && notCSV.stderr.contains("--excel applies to --format csv"))
         for format in ["csv", "json", "markdown", "html"] {
-            let r = try nofdb(["report", "national", "--period", "2024-11", "--format", format], fixture)
+            let section = format == "csv" ? ["--section", "england-over-13-months"] : []
+            let r = try nofdb(["report", "national", "--period", "2024-11", "--format", format] + section, fixture)
             #expect(r.status == 0, "\(format): \(r.stderr)")
             #expect(r.stdout.contains("partial: 1 of ~"), "\(format) labels the partial England row")
             if format == "html" {
-                #expect(r.stdout.contains("<circle class=\"partial\""), "the chart draws the partial point hollow")
+                #expect(r.stdout.contains("<g class=\"flagged\"><path") && r.stdout.contains("fill=\"#ffffff\""),
+                        "the chart draws the partial point hollow")
                 #expect(r.stdout.contains("partial: made from fewer providers than expected"), "the legend explains the hollow points")
             }
         }
@@ -159,11 +161,11 @@ struct HonestFiguresTests {
         #expect(differing == 0)
         // January 2021 in the national report is the published value.
         let published = try c.value("SELECT round(c2_mean_s / 60.0, 2) AS minutes FROM dw.fact_ambulance WHERE org_level = 'england' AND period = '2021-01-01'", as: Decimal.self)
-        let r = try nofdb(["report", "national", "--period", "2021-01", "--format", "csv"], fixture)
+        let r = try nofdb(["report", "national", "--period", "2021-01", "--section", "england-over-13-months", "--format", "csv"], fixture)
         #expect(r.status == 0, "\(r.stderr)")
         let table = parseCSV(r.stdout)
         let value = try #require(table.first?.firstIndex(of: "value"), "the national report has a value column: \(table.first ?? [])")
-        let c2 = try #require(table.first { $0.first == "2021-01" && $0.contains("Ambulance: Category 2 mean response time") })
+        let c2 = try #require(table.first { $0.first == "2021-01" && $0.contains("amb_c2_mean") })
         #expect(Decimal(string: c2[value], locale: Locale(identifier: "en_US_POSIX")) == published, "\(c2) shows \(published)")
     }
 }

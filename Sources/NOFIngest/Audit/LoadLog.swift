@@ -56,14 +56,14 @@ struct LoadLog {
     }
 
     /// Opens the log entry of a load that is about to read and stage data (`running`).
-    func recordStart(_ result: FileLoadResult, dataset: Dataset, layout: String, strict: Bool) throws -> Int {
+    func recordStart(_ result: FileLoadResult, dataset: Dataset, layout: String, strict: Bool, allowOutliers: Bool) throws -> Int {
         try connection.value(
             """
             INSERT INTO audit.load_log (file_name, file_path, member, sha256, size_bytes, dataset, layout, strict, nofdb_version,
-                   backend_pid, backend_start, sample)
+                   backend_pid, backend_start, sample, allow_outliers)
             SELECT \(result.file), \(result.path), \(result.member), \(result.sha256), \(result.sizeBytes), \(dataset.rawValue),
                    \(layout), \(strict), \(NofdbVersion.current), pg_backend_pid(),
-                   (SELECT backend_start FROM pg_stat_activity WHERE pid = pg_backend_pid()), \(result.sample)
+                   (SELECT backend_start FROM pg_stat_activity WHERE pid = pg_backend_pid()), \(result.sample), \(allowOutliers)
             RETURNING load_id
             """, as: Int.self)
     }

@@ -7,11 +7,11 @@ public enum LoadSummary {
     /// held back by a guard, 75 lock busy.
     public static func exitCode(_ results: [FileLoadResult]) -> Int32 {
         if results.contains(where: { [.failed, .heldBack, .partial].contains($0.status) }) {
-            if results.allSatisfy({ $0.status == .failed && ($0.message ?? "").contains("--no-wait") }) { return 75 }
-            return 1
+            if results.allSatisfy({ $0.status == .failed && ($0.message ?? "").contains("--no-wait") }) { return ExitStatus.lockHeld.rawValue }
+            return ExitStatus.failure.rawValue
         }
-        if results.contains(where: { $0.status == .loadedWithRejects }) { return 2 }
-        return 0
+        if results.contains(where: { $0.status == .loadedWithRejects }) { return ExitStatus.loadedWithRejects.rawValue }
+        return ExitStatus.success.rawValue
     }
 
     /// `2024-11`, or `2023-04..2023-09 (6)` for a run of months.
@@ -80,6 +80,7 @@ public enum LoadSummary {
             for reject in r.rejects.prefix(5) { notes.append("  rejected \(reject)") }
             if r.rowsRejected > 5 { notes.append("  … \(r.rowsRejected - 5) more rejected rows: nofdb report loads --load \(r.loadId ?? 0)") }
             for warning in r.warnings.prefix(5) { notes.append("  warning: \(warning)") }
+            if r.warnings.count > 5 { notes.append("  … \(r.warnings.count - 5) more warnings: nofdb report loads --load \(r.loadId ?? 0)") }
             for held in r.heldBack.prefix(6) { notes.append("  held back \(held.dataset.rawValue) \(held.period): " + held.reason.replacingOccurrences(of: "held back: ", with: "")) }
             if r.heldBack.count > 6 { notes.append("  … \(r.heldBack.count - 6) more months held back: nofdb report loads --load \(r.loadId ?? 0)") }
             if r.status != .failed, r.status != .heldBack {

@@ -26,7 +26,13 @@ public struct SliceStats: Sendable, Equatable {
 
 /// A slice the load did not commit, and why.
 public struct HeldSlice: Sendable, Equatable, CustomStringConvertible {
-    public enum Kind: String, Sendable { case shrink, totals }
+    public enum Kind: String, Sendable {
+        case shrink, totals
+        /// A provider or England far above its own history (the plausibility guard).
+        case outlier
+        /// Two different files of one command carry the month.
+        case conflict
+    }
     public var dataset: Dataset
     public var period: YearMonth
     public var kind: Kind

@@ -26,6 +26,9 @@ struct SlicePlanner {
     let fileName: String
     let options: LoadOptions
     let stager: Stager
+    /// Months another file of the same command also carries, with different content: held
+    /// back whatever they hold (the reason names both files and their SHA-256s).
+    var conflicts: [YearMonth: String] = [:]
 
     /// Decides, month by month, what may replace what is stored. Stray rows become rejects
     /// (and leave `context`'s row counts); findings that do not stop a month become warnings.
@@ -58,8 +61,21 @@ struct SlicePlanner {
             }
         }
 
-        // 2. The file's own totals, where its layout publishes them.
+        // 2. A month is missing inside the file's range: a warning naming it.
+        let months = rowsPerPeriod.keys.filter { !plan.dropped.contains($0) }.sorted()
+        for missing in FileGaps.missing(months, dataset: dataset) {
+            context.warn("gap", missing, "the file covers \(months.first?.description ?? "") to \(months.last?.description ?? "") but has no rows for \(missing): that month is not loaded from it")
+        }
+
+        // 3. Two versions of one month in one command: neither is loaded.
         var heldPeriods = Set<YearMonth>()
+        for period in months {
+            guard let reason = conflicts[period] else { continue }
+            heldPeriods.insert(period)
+            plan.held.append(HeldSlice(dataset: dataset, period: period, kind: .conflict, reason: reason))
+        }
+
+        // 4. The file's own totals, where its layout publishes them.
         for finding in context.totals where !plan.dropped.contains(finding.period) {
             if options.strict {
                 throw LoadError(file: fileName, reason: "\(finding.period): \(finding.message); with --strict nothing was loaded")
@@ -68,7 +84,8 @@ struct SlicePlanner {
                 context.warn("totals", finding.period, "accepted with --allow-total-mismatch: " + finding.message)
                 continue
             }
-            guard heldPeriods.insert(finding.period).inserted else { continue }
+            guard !heldPeriods.contains(finding.period) else { continue }
+            heldPeriods.insert(finding.period)
             let rejected = context.rejectCount > 0 && !finding.missing
                 ? " (\(context.rejectCount) rejected rows are missing from the sum)" : ""
             plan.held.append(HeldSlice(
@@ -76,21 +93,31 @@ struct SlicePlanner {
                 reason: "held back: " + finding.message + rejected + "; pass --allow-total-mismatch to load it anyway"))
         }
 
-        // 3. A slice is never replaced by less: compare each remaining month with the stored one.
+        // 5. A slice is never replaced by less: compare each remaining month with the stored one.
+        // 6. Nor by figures far from each provider's own history (the plausibility guard).
         let guardRule = SliceGuard(allowShrink: options.allowShrink)
-        for period in rowsPerPeriod.keys.sorted() where !plan.dropped.contains(period) && !heldPeriods.contains(period) {
+        let plausibility = PlausibilityGuard(connection: connection, dataset: dataset, allowOutliers: options.allowOutliers)
+        let guardTable = dataset == .rtt ? FactTable.rttProvider : dataset.primaryTable
+        for period in months where !heldPeriods.contains(period) {
             let stats = try sliceStats(period: period, newRows: rowsPerPeriod[period] ?? 0)
             switch guardRule.verdict(stats) {
             case .accept:
-                plan.accepted.append(period)
+                break
             case .flag(let message):
                 context.warn("slice_guard", period, message)
-                plan.accepted.append(period)
             case .holdBack(let reason):
                 heldPeriods.insert(period)
                 plan.held.append(HeldSlice(dataset: dataset, period: period, kind: .shrink, reason: reason,
                                            lost: stats.lost, stats: stats))
+                continue
             }
+            if let table = stager.table(guardTable, period),
+               let reason = try plausibility.check(period: period, table: table, context: context) {
+                heldPeriods.insert(period)
+                plan.held.append(HeldSlice(dataset: dataset, period: period, kind: .outlier, reason: reason))
+                continue
+            }
+            plan.accepted.append(period)
         }
         for period in heldPeriods {
             context.rowsLoaded -= rowsPerPeriod[period] ?? 0
@@ -121,5 +148,25 @@ struct SlicePlanner {
         let newProviders: Int
         let lost: [String]
         let neighbourProviders: Int?
+    }
+}
+
+/// "A file's months run without a hole": the months missing between a monthly file's first and
+/// last month (the quarterly NOF files and the ODS snapshots have no monthly run).
+public enum FileGaps {
+    public static func missing(_ months: [YearMonth], dataset: Dataset) -> [YearMonth] {
+        guard dataset.isMonthly, let first = months.first, let last = months.last, first < last else { return [] }
+        let present = Set(months)
+        return (0...first.distance(to: last)).map { first.adding(months: $0) }.filter { !present.contains($0) }
+    }
+}
+
+extension Dataset {
+    /// Whether the dataset is published month by month (a file's months should have no gap).
+    public var isMonthly: Bool {
+        switch self {
+        case .ae, .ambulance, .rtt, .cancer, .diagnostics: return true
+        case .nofData, .nofLeague, .odsTrusts, .odsSuccessors: return false
+        }
     }
 }

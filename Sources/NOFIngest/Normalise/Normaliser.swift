@@ -110,7 +110,7 @@ struct RowReader<R: RowCells> {
     func count(_ i: Int) throws -> Int {
         switch row.integer(i) {
         case .value(let v) where v >= 0: return v
-        case .value: throw fail(i, "is negative; counts cannot be")
+        case .value: throw fail(i, "is negative, and a count cannot be negative")
         case .blank: throw fail(i, "is blank; a count is required (the file reports 0 for none)")
         case .invalid: throw fail(i, "is not a whole number")
         }
@@ -120,7 +120,7 @@ struct RowReader<R: RowCells> {
     func optionalCount(_ i: Int) throws -> Int? {
         switch row.integer(i) {
         case .value(let v) where v >= 0: return v
-        case .value: throw fail(i, "is negative; counts cannot be")
+        case .value: throw fail(i, "is negative, and a count cannot be negative")
         case .blank: return nil
         case .invalid: throw fail(i, "is not a whole number")
         }
@@ -130,7 +130,7 @@ struct RowReader<R: RowCells> {
     func decimal(_ i: Int) throws -> String {
         switch row.decimal(i) {
         case .value(let v) where !v.hasPrefix("-"): return v
-        case .value: throw fail(i, "is negative; counts cannot be")
+        case .value: throw fail(i, "is negative, and a count cannot be negative")
         case .blank: throw fail(i, "is blank; a number is required")
         case .invalid: throw fail(i, "is not a number")
         }

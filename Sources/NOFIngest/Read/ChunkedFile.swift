@@ -63,4 +63,22 @@ enum Sniffer {
     static func looksBinary(_ bytes: [UInt8]) -> Bool {
         bytes.prefix(4096).contains(0)
     }
+
+    /// The name of a text encoding nofdb does not read (UTF-16 or UTF-32, with or without a
+    /// byte-order mark), judged from a file's first bytes; nil for anything else.
+    static func unreadableTextEncoding(_ bytes: [UInt8]) -> String? {
+        let head = Array(bytes.prefix(4096))
+        if head.starts(with: [0xFF, 0xFE, 0x00, 0x00]) { return "UTF-32 LE" }
+        if head.starts(with: [0x00, 0x00, 0xFE, 0xFF]) { return "UTF-32 BE" }
+        if head.starts(with: [0xFF, 0xFE]) { return "UTF-16 LE" }
+        if head.starts(with: [0xFE, 0xFF]) { return "UTF-16 BE" }
+        // No mark: ASCII text in UTF-16 has a zero in every other byte.
+        guard head.count >= 8 else { return nil }
+        let pairs = head.count / 2
+        let evenZeros = stride(from: 0, to: pairs * 2, by: 2).filter { head[$0] == 0 }.count
+        let oddZeros = stride(from: 1, to: pairs * 2, by: 2).filter { head[$0] == 0 }.count
+        if oddZeros * 10 >= pairs * 9, evenZeros * 10 < pairs { return "UTF-16 LE" }
+        if evenZeros * 10 >= pairs * 9, oddZeros * 10 < pairs { return "UTF-16 BE" }
+        return nil
+    }
 }

@@ -163,6 +163,7 @@ extension Loader {
                     results.append(failed)
                     continue
                 }
+                if scan != nil { unit.memberSHA256 = SHA256Hasher.hex(of: data) }
                 if lower.hasSuffix(".xls") {
                     results.append(loadUnit(base: unit, kind: .xls) { pipeline in
                         try self.readXLS(path: temp.path, display: memberName, pipeline: pipeline)
@@ -172,7 +173,8 @@ extension Loader {
                 }
                 continue
             }
-            results.append(loadUnit(base: unit, kind: .csv) { pipeline in
+            let digest = MemberDigest()
+            var member = loadUnit(base: unit, kind: .csv) { pipeline in
                 let parser = CSVParser(fileName: memberName, limits: self.options.limits, encoding: self.options.encoding)
                 var rows = 0
                 let handle: (inout CSVRecord) throws -> Void = { record in
@@ -185,6 +187,7 @@ extension Loader {
                     let crc = try archive.extract(entry, bufferSize: 1 << 20, skipCRC32: false) { data in
                         do {
                             try meter.add(data.count)
+                            digest.update(data)
                             try data.withUnsafeBytes { try parser.feed($0, handle) }
                             if pipeline.isStopped { throw StopReading() }
                         } catch {
@@ -204,9 +207,18 @@ extension Loader {
                 try pipeline.checkEnd(parser.end)
                 try pipeline.finish()
                 return rows
-            })
+            }
+            if scan != nil { member.memberSHA256 = digest.hex() }
+            results.append(member)
         }
         return results
     }
+}
+
+/// The SHA-256 of a ZIP member's bytes as they are extracted.
+final class MemberDigest {
+    private var hasher: SHA256Hasher? = SHA256Hasher()
+    func update(_ data: Data) { hasher?.update(data) }
+    func hex() -> String { hasher.take()?.hex() ?? "" }
 
 }

@@ -137,6 +137,8 @@ final class SliceSink {
     var openStream: ((SliceKey) throws -> (writer: CopyWriter, table: String))?
     private(set) var streaming: SliceBuffer?
     let chunkSize = 1 << 20
+    /// Count rows and drop their bytes (a scan of a file's months: nothing is staged).
+    var discard = false
 
     func buffer(_ key: SliceKey) throws -> SliceBuffer {
         if let last, last.key == key { return last }
@@ -170,6 +172,10 @@ final class SliceSink {
         }
         slice.encoder.endRow()
         slice.noteRow(line: line)
+        if discard {
+            slice.encoder.removeAllBytes()
+            return
+        }
         if let writer = slice.writer, slice.encoder.count >= chunkSize {
             try writer.send(slice.encoder)
             slice.encoder.removeAllBytes()

@@ -62,8 +62,8 @@ extension ReportDefinition {
         guard let parameter = given.first(where: { !uses($0) }) else { return nil }
         let option = parameter.option ?? parameter.rawValue
         let takers = ReportCatalog.reports(taking: parameter)
-        guard let first = takers.first else { return ReportError("\(option) applies to no canned report") }
+        guard let first = takers.first else { return ReportError("\(option) applies to no canned report", kind: .usage) }
         let example = " (e.g. nofdb report \(first) \(option)\(parameter.type == .bool ? "" : " …"))"
-        return ReportError("report \(name) does not take \(option); it applies to the \(takers.joined(separator: ", ")) report\(takers.count == 1 ? "" : "s")\(example)")
+        return ReportError("report \(name) does not take \(option); it applies to the \(takers.joined(separator: ", ")) report\(takers.count == 1 ? "" : "s")\(example)", kind: .usage)
     }
 }

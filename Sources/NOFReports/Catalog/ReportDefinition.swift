@@ -90,7 +90,7 @@ public struct ReportDefinition: Sendable {
         if let exact = sections.first(where: { $0.slug == wanted }) { return [exact] }
         let prefixed = sections.filter { $0.slug.hasPrefix(wanted) }
         guard !wanted.isEmpty, prefixed.count == 1 else {
-            throw ReportError("--section \(name): report \(self.name) has \(prefixed.count > 1 ? "more than one section starting so" : "no such section"); its sections: \(titles)")
+            throw ReportError("--section \(name): report \(self.name) has \(prefixed.count > 1 ? "more than one section starting so" : "no such section"); its sections: \(titles)", kind: .usage)
         }
         return prefixed
     }

@@ -39,9 +39,16 @@ enum TextWrap {
             for var segment in segments(token, breakAfter: breakAfter) {
                 if current.count + segment.count <= width { current += segment; continue }
                 if !current.isEmpty { lines.append(current); current = "" }
-                while segment.count > width {
-                    lines.append(String(segment.prefix(width)))
-                    segment = String(segment.dropFirst(width))
+                if segment.count > width {
+                    // Cut in one pass over the characters: dropping the front of a String per
+                    // line made a 1 MB value take seconds (issue 30).
+                    let characters = Array(segment)
+                    var start = 0
+                    while characters.count - start > width {
+                        lines.append(String(characters[start..<(start + width)]))
+                        start += width
+                    }
+                    segment = String(characters[start...])
                 }
                 current = segment
             }

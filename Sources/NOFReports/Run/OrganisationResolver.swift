@@ -28,7 +28,7 @@ struct OrganisationResolver {
             if named.count == 1, let only = named.first { return only.code }
             if named.count > 1 {
                 let shown = named.sorted { $0.code < $1.code }.prefix(8).map { "\($0.code) (\($0.name))" }.joined(separator: ", ")
-                throw ReportError("'\(text)' matches \(named.count) organisations: \(shown)\(named.count > 8 ? " …" : ""); give a code (nofdb orgs \(text) lists them)")
+                throw ReportError("'\(text)' matches \(named.count) organisations: \(shown)\(named.count > 8 ? " …" : ""); give a code (nofdb orgs \(text) lists them)", kind: .data)
             }
         }
         let needle = text.lowercased()
@@ -43,7 +43,7 @@ struct OrganisationResolver {
         } else {
             message += "; did you mean: " + scored.map { "\($0.1) (\($0.2))" }.joined(separator: ", ") + "?"
         }
-        throw ReportError(message)
+        throw ReportError(message, kind: .data)
     }
 
     /// An organisation's name for a report's title (its code when it has none).
@@ -60,7 +60,7 @@ struct OrganisationResolver {
         let named = rows.filter { !words.isEmpty && OrganisationSearch.matches(words, name: $0.name) }
         if named.count == 1, let only = named.first { return only.code }
         let shown = (named.isEmpty ? rows : named).map { "\($0.code) \($0.name)" }.joined(separator: ", ")
-        throw ReportError(named.isEmpty ? "unknown ICB '\(text)'; ICBs: \(shown)" : "'\(text)' matches \(named.count) ICBs: \(shown); give a code")
+        throw ReportError(named.isEmpty ? "unknown ICB '\(text)'; ICBs: \(shown)" : "'\(text)' matches \(named.count) ICBs: \(shown); give a code", kind: .data)
     }
 
     /// A region code from a code (Y56) or a name (london, "north west").
@@ -71,7 +71,7 @@ struct OrganisationResolver {
             ?? rows.first(where: { $0.name.lowercased().hasPrefix(t) && !t.isEmpty }) {
             return match.code
         }
-        throw ReportError("unknown region '\(text)'; use a code or name: " + rows.map { "\($0.code) \($0.name)" }.joined(separator: ", "))
+        throw ReportError("unknown region '\(text)'; use a code or name: " + rows.map { "\($0.code) \($0.name)" }.joined(separator: ", "), kind: .data)
     }
 }
 

@@ -3,8 +3,23 @@ import NOFCore
 
 /// A report parameter problem, said so a user can fix it.
 public struct ReportError: Error, CustomStringConvertible, Sendable {
+    public enum Kind: Sendable {
+        /// The work failed (exit status 1).
+        case failure
+        /// The command line asked for something that cannot be: a value out of range, an
+        /// option the report does not take (exit status 64, like the parser's own errors).
+        case usage
+        /// What was named is not in the warehouse (an organisation, ICB, region, load or
+        /// dataset), or the SQL given is not valid SQL (exit status 65).
+        case data
+    }
+
     public let message: String
-    public init(_ message: String) { self.message = message }
+    public let kind: Kind
+    public init(_ message: String, kind: Kind = .failure) {
+        self.message = message
+        self.kind = kind
+    }
     public var description: String { message }
 }
 
@@ -87,7 +102,7 @@ public enum PeriodRequest: Sendable, Equatable {
         } else if t.range(of: "^[0-9]{4}-[0-9]{2}$", options: .regularExpression) != nil, let m = YearMonth(t) {
             self = .month(m)
         } else {
-            throw ReportError("--period \(text): use YYYY-MM (e.g. 2024-11), YYYY-Qn (e.g. 2024-Q3, the financial year starting April 2024) or latest")
+            throw ReportError("--period \(text): use YYYY-MM (e.g. 2024-11), YYYY-Qn (e.g. 2024-Q3, the financial year starting April 2024) or latest", kind: .usage)
         }
     }
 }

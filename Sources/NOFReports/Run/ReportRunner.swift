@@ -28,7 +28,7 @@ public struct ReportRunner {
         if let load = options.load {
             guard try connection.value("SELECT EXISTS (SELECT 1 FROM nof.load_history WHERE load_id = \(load)) AS known", as: Bool.self) else {
                 let newest = try connection.value("SELECT max(load_id) AS newest FROM nof.load_history", as: Int?.self)
-                throw ReportError("no load \(load)" + (newest.map { ": the newest load is \($0) (nofdb report loads lists them)" } ?? ": nothing has been loaded yet"))
+                throw ReportError("no load \(load)" + (newest.map { ": the newest load is \($0) (nofdb report loads lists them)" } ?? ": nothing has been loaded yet"), kind: .data)
             }
             values.set(.load, load)
         }
@@ -37,13 +37,13 @@ public struct ReportRunner {
                 try $0.decode("dataset", as: String.self)
             }
             guard known.contains(dataset) else {
-                throw ReportError("--dataset \(dataset): nothing of that dataset was loaded; loaded: \(known.joined(separator: ", "))")
+                throw ReportError("--dataset \(dataset): nothing of that dataset was loaded; loaded: \(known.joined(separator: ", "))", kind: .data)
             }
             values.set(.dataset, dataset)
         }
         let org = try options.org.map { try resolver.organisation($0) }
         if definition.takesOrganisationArgument, org == nil {
-            throw ReportError("report \(definition.name) needs an organisation code, e.g. nofdb report \(definition.name) RBD")
+            throw ReportError("report \(definition.name) needs an organisation code, e.g. nofdb report \(definition.name) RBD", kind: .usage)
         }
         values.set(.org, org)
         let region = try options.region.map { try resolver.region($0) }
@@ -181,7 +181,7 @@ struct ReportValues {
     /// A parameter's value, which must be set (declared with a default, or given).
     func text(_ parameter: ReportParameter) throws -> String {
         guard let text = binds[parameter]?.text else {
-            throw ReportError("report \(definition.name) needs \(parameter.option ?? parameter.rawValue): its file declares no default")
+            throw ReportError("report \(definition.name) needs \(parameter.option ?? parameter.rawValue): its file declares no default", kind: .usage)
         }
         return text
     }
