@@ -129,6 +129,7 @@ SELECT t.org_code AS page_key, t.period_type, t.period_label AS period, t.peer_g
 -- column: of | Of
 -- column: segment | Segment
 -- column: average_score | Average score | score
+-- column: note | Note
 -- footnote: Each quarter's rank and segment in the NOF league tables that rank the organisation: the overall table (only when its metrics span two domains) and the domain leagues, which are not overall rankings. Segments 1 (best) to 4 among the ranked.
 SELECT t.org_code AS page_key, t.period_label AS quarter,
        CASE WHEN t.domain = 'overall' THEN 'overall' ELSE replace(t.domain, '_', ' ') || ' league' END AS table_scope,
@@ -169,7 +170,7 @@ WITH newest AS (
 SELECT s.org_code AS page_key, s.period_label AS quarter, s.peer_group, coalesce(s.metric_id, s.standard_code) AS metric,
        st.short_name AS standard, s.standard_code, replace(s.domain, '_', ' ') AS domain, round(s.value, 2) AS value, s.unit,
        CASE WHEN st.higher_is_better THEN 'higher' ELSE 'lower' END AS better,
-       s.percentile, s.score,
+       round(s.percentile, 2) AS percentile, s.score,
        CASE WHEN s.score IS NOT NULL
             THEN p.scored || ' ' || s.peer_group || ' organisations scored on it in ' || s.period_label
             ELSE 'not scored: ' || replace(s.status, '_', ' ') END AS compared_with,

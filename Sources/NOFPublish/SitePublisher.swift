@@ -96,12 +96,6 @@ public struct SitePublisher {
         let dataStarted = Date()
         if let export {
             for name in try export.wait() { try writer.adopt(SitePaths.dataCSV(name), inputs: dataKey) }
-        } else {
-            for view in exports {
-                try writer.write(SitePaths.dataCSV(view.name), inputs: dataKey) { url in
-                    try reports.sandboxed { try DataFolder.writeCSV(view, db: $0, to: url) }
-                }
-            }
         }
         emitter.note("data/*.csv (waited)", Date().timeIntervalSince(dataStarted))
         let entries = SearchIndex.entries(inventory)
@@ -116,13 +110,12 @@ public struct SitePublisher {
         summary.timings["(of which workbooks)"] = emitter.workbookSeconds.total
     }
 
-    /// Starts writing `views` on a second connection in this snapshot; nil when there is
-    /// nothing to write or the server cannot share its snapshot (then they are written after
-    /// the pages, on this connection).
+    /// Starts writing `views` on a second connection in this snapshot (PostgreSQL exports a
+    /// snapshot from a primary or, since version 10, a standby, but not from a savepoint: this
+    /// runs at the transaction's top level); nil when there is nothing to write.
     private func startExport(_ views: [DataFolder.View], _ writer: SiteWriter, _ reports: SiteReports) throws -> DataExportRun? {
-        guard !views.isEmpty,
-              let snapshot = try? reports.isolated({ try connection.value("SELECT pg_export_snapshot() AS snapshot", as: String.self) })
-        else { return nil }
+        guard !views.isEmpty else { return nil }
+        let snapshot = try connection.value("SELECT pg_export_snapshot() AS snapshot", as: String.self)
         let files = Dictionary(uniqueKeysWithValues: views.map { ($0.name, writer.stagingURL(SitePaths.dataCSV($0.name))) })
         return DataExport(config: connection.config, snapshot: snapshot, views: views, files: files).start()
     }

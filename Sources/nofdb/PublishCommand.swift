@@ -20,7 +20,7 @@ struct PublishCommand: ParsableCommand {
 
             Examples:
               nofdb publish /srv/www/nhs-performance
-              python3 -m http.server --directory /srv/www/nhs-performance 8000   # to preview
+              # to preview it: python3 -m http.server --directory /srv/www/nhs-performance 8000
             """)
 
     @OptionGroup var database: ReadDatabaseOptions
