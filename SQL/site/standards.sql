@@ -9,7 +9,8 @@
 -- column: met | Met
 -- column: providers | Providers
 -- column: coverage | Coverage
--- chart: line x=month y=value unit=unit target=target partial=coverage fieldtest=note axis=england
+-- column: note | Note
+-- chart: line x=month y=value unit=unit target=target partial=coverage fieldtest=note axis=England
 -- footnote: England figures are computed from providers: rates from summed numerators and denominators (ambulance means and centiles as AmbSYS publishes them). A month missing here was not loaded; the chart leaves a gap.
 -- footnote: † A&E four-hour: the field-test sites (May 2019 - May 2023) did not report; their attendances and breaches are excluded.
 -- footnote: ‡ partial: made from fewer providers than expected (the neighbouring months' count, or the acute trusts that submit it): not a figure for all of England.
