@@ -111,8 +111,7 @@ let package = Package(
             exclude: ["Fixtures"]),
         .testTarget(
             name: "NOFIngestTests",
-            dependencies: ["NOFIngest", "NOFPostgres", "NOFWarehouse", "NOFSample", "TestSupport"],
-            exclude: ["Fixtures"]),
+            dependencies: ["NOFIngest", "NOFPostgres", "NOFWarehouse", "NOFSample", "TestSupport"]),
         .testTarget(
             name: "NOFReportsTests",
             dependencies: ["NOFReports", "NOFIngest", "NOFSample", "NOFPostgres", "NOFCore", "TestSupport"],
@@ -124,8 +123,9 @@ let package = Package(
                 "NOFPostgres", "NOFCore", "NOFIngest", "NOFReports", "NOFWarehouse", "NOFSQL", "NOFSample", "NOFSpreadsheet",
                 "NOFPublish",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "TestSupport",
             ],
-            exclude: ["README.md"]),
+            exclude: ["README.md", "Fixtures"]),
         // The published site on the real files: links, pages, accessibility in Chromium, incremental runs.
         .testTarget(
             name: "NOFPublishTests",

@@ -1,6 +1,6 @@
 -- report: ambulance
 -- title: Ambulance response times
--- description: Ambulance response times by trust (minutes) against the Ambulance Response Programme standards.
+-- description: Ambulance response times by trust (m:ss) against the Ambulance Response Programme standards, slowest Category 2 mean first, England last, charted with the Category 2 target.
 -- param: period date
 -- param: org text
 -- param: region text

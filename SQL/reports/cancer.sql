@@ -1,6 +1,6 @@
 -- report: cancer
 -- title: Cancer waiting times by provider
--- description: Cancer waiting times by provider: 28-day FDS, 31-day and 62-day performance against the targets in force.
+-- description: Cancer waiting times by provider: 28-day FDS, 31-day and 62-day performance against the targets in force, England first, the lowest 62-day first, small numbers flagged; a chart of each standard by provider.
 -- param: period date
 -- param: org text
 -- param: region text

@@ -1,6 +1,6 @@
 -- report: diagnostics
 -- title: Diagnostics waiting times by provider
--- description: Diagnostics (DM01) by provider: waiting list and the share waiting 6+ weeks against the target in force.
+-- description: Diagnostics (DM01) by provider: waiting list and the share waiting 6+ weeks against the target in force, England first, the worst first, charted with the target.
 -- param: period date
 -- param: org text
 -- param: region text

@@ -1,6 +1,6 @@
 -- report: league-table
 -- title: League table
--- description: League table for a quarter (or month): rank, segment and average score of the ranked organisations of one peer group, those not ranked and why, and the metrics scored. --league nof (default): the NHS Oversight Framework metrics these datasets provide; operational: nofdb's wider set of standards.
+-- description: League table for a quarter (or month): rank, segment and average score of the ranked organisations of one peer group, those not ranked and why, and the metrics scored; its scope (which metrics, from which domains) under the title. An overall table ranks nobody from one domain: without --domain the newest domain league is shown instead, saying so. --league nof (default): the NHS Oversight Framework metrics these datasets provide; operational: nofdb's wider set of standards.
 -- param: period date
 -- param: league text = nof
 -- param: peer_group text = acute

@@ -1,6 +1,6 @@
 -- report: rtt-waits
 -- title: Elective waiting list by provider
--- description: Elective waiting list by provider: size, 18-week share, 52/65/78/104+ week waits, median and 92nd-percentile wait.
+-- description: Elective waiting list by provider: size, 18-week share against the target, 52/65/78/104+ week waits, median and 92nd-percentile wait; the lowest 18-week share first, charted with the target.
 -- param: period date
 -- param: org text
 -- param: region text

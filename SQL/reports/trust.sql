@@ -1,6 +1,6 @@
 -- report: trust
 -- title: Trust profile
--- description: One trust's profile: every standard's latest value against its target, a 13-month trend, its league rank and segment, and the trusts that merged into it. --merged restates history on today's organisation (predecessors' figures summed in before each merger).
+-- description: One trust's profile: every standard's newest value against its target, England, its region and its peers (median and rank), flagged when stale or from small numbers; a 13-month trend beside England; its league rank and segment quarter by quarter; and the trusts that merged into it. --merged restates history on today's organisation (predecessors' figures summed in before each merger).
 -- param: org text required
 -- param: period date
 -- param: league text = nof

@@ -62,6 +62,8 @@ public struct FileLoadResult: Sendable {
         case heldBack = "held_back"
         /// Some slices loaded, others held back.
         case partial
+        /// Nothing to load: reference data nofdb carries itself (the message says which).
+        case skipped
     }
 
     public var file: String
@@ -71,6 +73,9 @@ public struct FileLoadResult: Sendable {
     public var sizeBytes = 0
     public var dataset: Dataset?
     public var layout: String?
+    /// The NHS England product the file was recognised as, when known by its structure
+    /// (e.g. "AmbSYS time series workbook", "RTT Admitted Commissioner workbook").
+    public var product: String?
     public var periods: [YearMonth] = []
     public var rowsRead = 0
     public var rowsLoaded = 0
@@ -229,18 +234,33 @@ public final class Loader {
         do {
             if kind == .xlsx {
                 let workbook = try XLSXWorkbook(url: xlsxURL ?? URL(fileURLWithPath: base.path), fileName: base.file, limits: options.limits)
-                _ = try readXLSX(workbook) { sheet in
+                let pipeline = try readXLSX(workbook) { sheet in
                     RowPipeline(fileName: base.file, dataset: options.dataset, sheet: sheet) { spec, header, preamble in
                         try session.begin(spec: spec, header: header, preamble: preamble, sheet: sheet)
                     }
                 }
+                session.result.product = pipeline?.product?.name
             } else {
                 let pipeline = RowPipeline(fileName: base.file, dataset: options.dataset) { spec, header, preamble in
                     try session.begin(spec: spec, header: header, preamble: preamble, sheet: nil)
                 }
                 _ = try read(pipeline)
+                session.result.product = pipeline.product?.name
             }
             result = try session.commit()
+        } catch let recognised as ProductRecognised {
+            // A product nofdb names instead of loading: nothing was read into the database.
+            session.rollback()
+            result = session.result
+            result.product = recognised.product.name
+            result.dataset = recognised.product.dataset
+            if case .builtIn = recognised.product.disposition {
+                result.status = .skipped
+                result.message = "\(base.file): \(recognised.product.message)"
+            } else {
+                result.message = LoadError(file: base.file, reason: recognised.product.message).description
+                recordFailure(&result, rejects: [], warnings: [])
+            }
         } catch let held as HeldBack {
             session.rollback()
             result = session.result

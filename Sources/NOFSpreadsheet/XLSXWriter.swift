@@ -60,8 +60,12 @@ public enum XLSXWriter {
                     case .text(let t):
                         totalStrings += 1
                         xml += "<c r=\"\(ref)\"\(isHeader ? " s=\"2\"" : "") t=\"s\"><v>\(sst(t))</v></c>"
-                    case .number(let n), .formula(let n):
+                    case .number(let n):
                         xml += "<c r=\"\(ref)\"\(styled.map { " s=\"\($0)\"" } ?? "")><v>\(format(n))</v></c>"
+                    case .formula(let n):
+                        // A formula and its cached result, as Excel writes them (the expression
+                        // here is the constant itself).
+                        xml += "<c r=\"\(ref)\"\(styled.map { " s=\"\($0)\"" } ?? "")><f>\(format(n))</f><v>\(format(n))</v></c>"
                     case .date(let y, let m, let d):
                         xml += "<c r=\"\(ref)\" s=\"\(styled ?? 1)\"><v>\(excelSerial(year: y, month: m, day: d))</v></c>"
                     }

@@ -11,38 +11,32 @@ struct LoadCommand: ParsableCommand {
         abstract: "Load published NHS England files (CSV, XLSX, XLS, ZIP; files or directories).",
         discussion: """
             Each file's dataset and layout are detected from its header cells, never its name:
-              ae           A&E attendances and emergency admissions (MSitAE CSV, 16/22-column layouts)
-              ambulance    AmbSYS CSV (128, 153 columns, or other A-codes)
-              rtt          RTT Full CSV, raw or zipped (bands to 104 or 52 weeks; pre-October 2017)
+              ae           A&E attendances and emergency admissions (MSitAE CSV,
+                           16 and 22-column layouts)
+              ambulance    AmbSYS CSV (128, 153 columns, or other A-codes), or the AmbSYS
+                           time series workbook (its Raw sheet; a trust's all-zero month
+                           is stored as not reported)
+              rtt          RTT Full CSV, raw or zipped (bands to 104 or 52 weeks;
+                           pre-October 2017)
               cancer       CWT CRS provider extract (XLSX, or the same columns as CSV)
               diagnostics  DM01 Monthly Diagnostics web file, Provider (XLS)
-              nof_data, nof_league   official NHS Oversight Framework CSVs
-              ods_trusts   ODS etr.csv / ect.csv (no header: recognised by shape), one snapshot per file
-              ods_successors         ODS succ.csv (no header)
-            A file's rows replace any earlier load of the same (dataset, month) in one
-            transaction; loading the same bytes again is reported as unchanged. Rejected rows
-            are stored with their line, column, value and reason (see `nofdb report loads`).
+              nof_data, nof_league
+                           official NHS Oversight Framework CSVs
+              ods_trusts   ODS etr.csv / ect.csv (no header: recognised by shape), one
+                           snapshot per file
+              ods_successors
+                           ODS succ.csv (no header)
+            Other NHS England products of these datasets are named and refused with what to load instead (RTT provider and commissioner workbooks, CWT commissioner and national time series, DM01 commissioner and time series, A&E workbooks); reference files nofdb carries itself (ICB lists, trust types) are skipped. README lists them all.
 
-            A file is whole or it is refused: a CSV cut inside a record or holding a NUL byte, a
-            ZIP member with a bad CRC, a workbook sheet cut short, a pipe or device instead of a
-            file, or input past the size caps fails, and nothing from it is committed.
-            A month is never replaced by less: before a month is swapped in, nofdb compares it
-            with the stored one. If providers would disappear or rows fall below 90%, or the
-            file's own total (A&E TOTAL row, AmbSYS England rows, DM01 provider Total rows) is
-            missing or does not add up, that month is held back (nothing of it committed; the
-            file's other months still load) and listed with why. A few rows of another month
-            (under 5% of the file's largest month) are rejected as stray. The replaced month is
-            kept as a revision (nofdb report revisions; nofdb restore LOAD_ID).
-            Totals cannot catch a file that adds up to the wrong thing: each provider's key count
-            is compared with the median of its previous 12 loaded months, and a provider over 10x
-            (England over 2x) holds the month back (--allow-outliers loads it, recorded); over 3x,
-            and falls, are warnings. Two different files carrying one month in one command hold
-            that month back in both (the same bytes twice load once); a month missing inside a
-            file's range is a warning.
+            A file's rows replace any earlier load of the same (dataset, month) in one transaction; loading the same bytes again is reported as unchanged. Rejected rows are stored with their line, column, value and reason (see `nofdb report loads`).
 
-            Exit status: 0 loaded (or unchanged), 2 loaded with rejected rows, 1 a file failed
-            or a month was held back (nothing from that month was committed), 6 a standby behind
-            (--wait-replicas), 64 usage, 69 no database, 75 another load held the lock (--no-wait).
+            A file is whole or it is refused: a CSV cut inside a record or holding a NUL byte, a ZIP member with a bad CRC, a workbook sheet cut short, a pipe or device instead of a file, or input past the size caps fails, and nothing from it is committed.
+
+            A month is never replaced by less: before a month is swapped in, nofdb compares it with the stored one. If providers would disappear or rows fall below 90%, or the file's own total (A&E TOTAL row, AmbSYS England rows, DM01 provider Total rows) is missing or does not add up, that month is held back (nothing of it committed; the file's other months still load) and listed with why. A few rows of another month (under 5% of the file's largest month) are rejected as stray. The replaced month is kept as a revision (nofdb report revisions; nofdb restore LOAD_ID).
+
+            Totals cannot catch a file that adds up to the wrong thing: each provider's key count is compared with the median of its previous 12 loaded months, and a provider over 10x (England over 2x) holds the month back (--allow-outliers loads it, recorded); over 3x, and falls, are warnings. Two different files carrying one month in one command hold that month back in both (the same bytes twice load once); a month missing inside a file's range is a warning.
+
+            Exit status: 0 loaded (or unchanged), 2 loaded with rejected rows, 1 a file failed or a month was held back (nothing from that month was committed), 6 a standby behind (--wait-replicas), 64 usage, 69 no database, 75 another load held the lock (--no-wait).
             """)
 
     @OptionGroup var database: DatabaseOptions

@@ -9,14 +9,12 @@ struct QueryCommand: ParsableCommand {
         abstract: "Run ad-hoc SQL read-only, as the nofdb_query sandbox role (the nof views only), bounded in time and memory.",
         discussion: """
             Named parameters are bound as real parameters, never spliced into the SQL:
-              nofdb query "SELECT * FROM nof.standard_performance WHERE org_code = :org" --param org=RBD
+              nofdb query "SELECT * FROM nof.standard_performance
+                           WHERE org_code = :org" --param org=RBD
 
-            Bounded: --timeout covers the whole command (running, fetching, writing); a row over
-            16 MB is refused on the server, saying why (nofdb holds one row in memory at a time);
-            csv and json stream every row (csv without --param straight from COPY … TO STDOUT,
-            PostgreSQL's CSV); the table format cuts cells at 200 characters, with a note.
-            Exit status: 0 done, 1 failed, refused or timed out, 64 usage (a statement that does
-            not read, a missing --param), 65 SQL the server cannot read, 69 no database.
+            Bounded: --timeout covers the whole command (running, fetching, writing); a row over 16 MB is refused on the server, saying why (nofdb holds one row in memory at a time); csv and json stream every row (csv without --param straight from COPY … TO STDOUT, PostgreSQL's CSV); the table format cuts cells at 200 characters, with a note.
+
+            Exit status: 0 done, 1 failed, refused or timed out, 64 usage (a statement that does not read, a missing --param), 65 SQL the server cannot read, 69 no database.
             """)
 
     @OptionGroup var database: ReadDatabaseOptions

@@ -8,11 +8,7 @@ struct RestoreCommand: ParsableCommand {
         commandName: "restore",
         abstract: "Bring back an archived revision: the months whose data came from load LOAD become current again.",
         discussion: """
-            A load that replaces a month keeps the month it replaced as a revision (the newest 3
-            per month, or --keep-revisions on load). nofdb report revisions lists them, with
-            --load ID what a replacement changed. A restore runs in one transaction, is logged
-            like a load (kind restore), refreshes the marts and keeps what it replaces as a
-            revision in turn, so it can be undone the same way.
+            A load that replaces a month keeps the month it replaced as a revision (the newest 3 per month, or --keep-revisions on load). nofdb report revisions lists them, with --load ID what a replacement changed. A restore runs in one transaction, is logged like a load (kind restore), refreshes the marts and keeps what it replaces as a revision in turn, so it can be undone the same way.
               nofdb report revisions --dataset ae
               nofdb restore 17
             """)
@@ -46,9 +42,7 @@ struct RebuildCommand: ParsableCommand {
         commandName: "rebuild",
         abstract: "Rebuild every mart from the facts (standards, league tables), then run the data tests.",
         discussion: """
-            The marts are a function of the facts: loads refresh them for the months they touch,
-            and init rebuilds them when the SQL changes. rebuild does it by hand, waiting for any
-            running load, in one transaction; nothing changes if a data test then fails.
+            The marts are a function of the facts: loads refresh them for the months they touch, and init rebuilds them when the SQL changes. rebuild does it by hand, waiting for any running load, in one transaction; nothing changes if a data test then fails.
             """)
 
     @OptionGroup var database: DatabaseOptions

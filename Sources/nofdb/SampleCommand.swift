@@ -8,11 +8,8 @@ struct SampleCommand: ParsableCommand {
         commandName: "sample",
         abstract: "Write deterministic sample files in the exact published formats (all five datasets).",
         discussion: """
-            The files are synthetic (not real statistics) but laid out exactly as NHS England
-            publishes them: MSitAE CSV, AmbSYS CSV, zipped RTT Full CSV, CWT CRS XLSX and DM01 XLS.
-            They include the A&E field-test sites' zero four-hour columns, a revised month (in
-            revised/) and a few bad rows. --national writes national-size files (an RTT month of
-            about 190,000 rows) for benchmarks.
+            The files are synthetic (not real statistics) but laid out exactly as NHS England publishes them: MSitAE CSV, AmbSYS CSV, zipped RTT Full CSV, CWT CRS XLSX and DM01 XLS.
+            They include the A&E field-test sites' zero four-hour columns, a revised month (in revised/) and a few bad rows. --national writes national-size files (an RTT month of about 190,000 rows) for benchmarks.
             """)
 
     @Argument(help: "Folder to write into (created if needed).")

@@ -9,14 +9,10 @@ struct SyncCommand: AsyncParsableCommand {
         commandName: "sync",
         abstract: "Find, download and load each new or revised publication (the scheduled job).",
         discussion: """
-            Reads each dataset's NHS England pages, follows the links the sources file names,
-            downloads files that are new or changed (conditional requests; SHA-256) into the cache
-            directory and loads them. Running it again at once does nothing.
+            Reads each dataset's NHS England pages, follows the links the sources file names, downloads files that are new or changed (conditional requests; SHA-256) into the cache directory and loads them. Running it again at once does nothing.
 
-            Sources: --sources FILE, else $XDG_CONFIG_HOME/nofdb/sources.json (or
-            ~/.config/nofdb/sources.json), else the built-in file (nofdb sync --print-sources).
-            Exit status: 0 done (or nothing new), 2 loaded with rejected rows, 1 a page, download
-            or load failed, 4 the source could not be reached at all.
+            Sources: --sources FILE, else $XDG_CONFIG_HOME/nofdb/sources.json (or ~/.config/nofdb/sources.json), else the built-in file (nofdb sync --print-sources).
+            Exit status: 0 done (or nothing new), 2 loaded with rejected rows, 1 a page, download or load failed, 4 the source could not be reached at all.
             Schedule it with Scripts/cron.example or Scripts/nofdb-sync.{service,timer}.
             """)
 

@@ -8,12 +8,13 @@ import ZIPFoundation
 import Glibc
 #endif
 
-/// Damaged copies of the real files, made from ../shared at test time (never committed).
+/// Damaged copies of the real files, made at test time from ../shared, or from the committed
+/// corpus without it (never committed themselves).
 enum DamagedCorpus {
     static func ae(_ name: String) -> URL { TestEnvironment.nhseFile("ae/\(name)") }
     static let november = ae("Monthly-AE-November-2021.csv")
     static let cancer = TestEnvironment.nhseFile("cancer/CWT-CRS-Oct-2023-Data-Extract-Provider.xlsx")
-    static let ambsys = TestEnvironment.nhseFile("ambsys/AmbSYS-to-Jan-2021.csv")
+    static let ambsys = TestEnvironment.ambsysFile
     static let rtt = TestEnvironment.nhseFile("rtt/20241130-RTT-November-2024-RBD-only.csv")
 
     /// The good files the damaged ones are loaded over.

@@ -124,7 +124,8 @@ struct LoadGuardTests {
         throw TestSetupError("\(org) not in \(url.lastPathComponent)")
     }
 
-    @Test("after twelve months: a provider x1000 with its TOTAL row made consistent is held back naming provider, field, value and median; x4 loads with a warning; --allow-outliers loads x1000, recorded")
+    @Test("after twelve months: a provider x1000 with its TOTAL row made consistent is held back naming provider, field, value and median; x4 loads with a warning; --allow-outliers loads x1000, recorded",
+          .sharedData("needs the twelve A&E months before December 2021"))
     func providerAgainstItsHistory() throws {
         try withTestDatabase { db in
             let c = try db.connect()
@@ -169,7 +170,8 @@ struct LoadGuardTests {
         }
     }
 
-    @Test("April 2020 after the twelve months before it loads (exit 0), warning where attendances fell, England's fall among them")
+    @Test("April 2020 after the twelve months before it loads (exit 0), warning where attendances fell, England's fall among them",
+          .sharedData("needs the twelve A&E months before April 2020"))
     func april2020() throws {
         try withTestDatabase { db in
             let c = try db.connect()
@@ -201,7 +203,8 @@ struct LoadGuardTests {
         }
     }
 
-    @Test("a cancer workbook missing a month inside its range loads the other months and warns naming the missing one; report coverage shows it")
+    @Test("a cancer workbook missing a month inside its range loads the other months and warns naming the missing one; report coverage shows it",
+          .sharedData("rewrites the April–September 2024 cancer workbook"))
     func cancerGap() throws {
         try withTestDatabase { db in
             let c = try db.connect()

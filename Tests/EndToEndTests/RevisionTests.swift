@@ -101,6 +101,8 @@ struct RevisionTests {
                   "Monthly-AE-June-2019-revised-210720-df453.csv", "April-2020-revised-260421-abc123.csv",
                   "September-2020-revised-270421-jh930.csv", "October-2020-revised-270421-dr302.csv",
                   "Monthly-AE-October-2021.csv", "Monthly-AE-November-2021.csv"].map { DamagedCorpus.ae($0) }
+            // September 2020 is in ../shared only; the order test needs no particular month.
+            .filter { FileManager.default.fileExists(atPath: $0.path) }
         let others = ["ambsys", "nof", "dm01", "rtt", "cancer/CWT-CRS-Oct-2023-Data-Extract-Provider.xlsx"].map { TestEnvironment.nhseFile($0) }
         let orders: [[URL]] = [
             ae + others + [revised, lf],

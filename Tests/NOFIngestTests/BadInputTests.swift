@@ -175,7 +175,7 @@ struct BadInputTests {
             return Int((state >> 33) % UInt64(max(bound, 1)))
         }
         let sources = [
-            TestEnvironment.nhseFile("dm01/Monthly-Diagnostics-Web-File-Provider-August-2024.xls"),
+            TestEnvironment.nhseFile("dm01/Monthly-Diagnostics-Web-File-Provider-April-2025_3EY67.xls"),
             TestEnvironment.nhseFile("cancer/CWT-CRS-Oct-2023-Data-Extract-Provider.xlsx"),
         ]
         try withTestDatabase { db in

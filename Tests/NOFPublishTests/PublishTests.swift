@@ -55,7 +55,7 @@ struct PublishTests {
                 checked += 1
             }
         }
-        #expect(checked > 10_000, "only \(checked) links checked")
+        #expect(checked > (site.fixture.isFullSet ? 10_000 : 1_000), "only \(checked) links checked")
         for script in ["assets/site.js", "assets/search-index.js"] {
             let text = try site.text(script)
             #expect(!text.contains("http://") && !text.contains("https://") && !text.contains("fetch("), "\(script) makes a request")
@@ -82,21 +82,22 @@ struct PublishTests {
         let providers = try db.query("SELECT DISTINCT org_code FROM nof.standard_performance WHERE org_level = 'provider'") {
             try $0.decode("org_code", as: String.self)
         }
-        #expect(providers.count > 400)
+        #expect(providers.count > (site.fixture.isFullSet ? 400 : 100))
         for code in providers {
             #expect(FileManager.default.fileExists(atPath: site.url("org/\(code).html").path), "no page for \(code)")
         }
         let standards = try db.query("SELECT DISTINCT standard_code FROM nof.standard_performance") { try $0.decode("standard_code", as: String.self) }
-        #expect(standards.count == 19)
+        #expect(standards.count == 19 || !site.fixture.isFullSet)
         for code in standards {
             #expect(FileManager.default.fileExists(atPath: site.url("standard/\(code).html").path), "no page for \(code)")
         }
         let index = try site.text("org/index.html")
-        for code in ["RBD", "R0D", "RX6"] { #expect(index.contains("href=\"\(code).html\""), "the A-Z list lacks \(code)") }
+        for code in ["RBD", "R0D"] + (site.fixture.isFullSet ? ["RX6"] : []) { #expect(index.contains("href=\"\(code).html\""), "the A-Z list lacks \(code)") }
         #expect(try site.text("org/RBD.html").contains("<li><a href=\"index.html\">Organisations A–Z</a></li>"), "RBD's trail back to the A-Z list")
     }
 
-    @Test("RBD's page shows England beside RBD, flags what to read with care, and the data behind its league position")
+    @Test("RBD's page shows England beside RBD, flags what to read with care, and the data behind its league position",
+          .sharedData("RBD's league position needs whole quarters of cancer data (2023-25)"))
     func rbdPage() throws {
         let site = try PublishedSite.get()
         let html = try site.text("org/RBD.html")
@@ -146,6 +147,7 @@ struct PublishTests {
     }
 
     @Test("organisation pages hold the trust report's numbers; Home the national report's; league pages the league report's",
+          .sharedData("the trusts chosen have predecessors, field-test months, ambulance and cancer figures in the full set"),
           arguments: ["RBD", "R0D", "RX1", "RX6", "RQM"])
     func sameNumbersAsReports(code: String) throws {
         let site = try PublishedSite.get()
@@ -190,7 +192,7 @@ struct PublishTests {
         struct Scope: Decodable { let league: String; let peerGroup: String; let domain: String; let period: YearMonth; let scope: String }
         let scopes = try db.query(
             "SELECT league, peer_group, domain, period, scope FROM nof.league_scope WHERE period_type = 'quarter'", as: Scope.self)
-        #expect(scopes.count > 100)
+        #expect(scopes.count > (site.fixture.isFullSet ? 100 : 5))
         for s in scopes {
             let path = "league/\(s.league)-\(s.peerGroup)-\(s.domain.replacingOccurrences(of: "_", with: "-"))-\(s.period.financialQuarter.code).html"
             let html = try site.text(path)

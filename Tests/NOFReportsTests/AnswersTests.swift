@@ -52,14 +52,18 @@ struct AnswersTests {
         #expect(rank >= 1 && rank <= of && of >= 100, "RBD ranks \(rank) of \(of)")
         #expect(rbd.vsEngland == "worse")
         #expect(!rbd.smallNumbers)
-        // Its 62-day figure for January 2025 comes from 9.5 patients: small numbers.
-        #expect(try c.value("""
-            SELECT small_numbers FROM nof.provider_comparison
-             WHERE org_code = 'RBD' AND standard_code = 'cancer_62d' AND period = \(YearMonth(constant: 2025, 1))
-            """, as: Bool.self))
+        // Its 62-day figure for January 2025 comes from 9.5 patients: small numbers. (January 2025
+        // is in ../shared's cancer workbooks, not in the corpus.)
+        if fixture.isFullSet {
+            #expect(try c.value("""
+                SELECT small_numbers FROM nof.provider_comparison
+                 WHERE org_code = 'RBD' AND standard_code = 'cancer_62d' AND period = \(YearMonth(constant: 2025, 1))
+                """, as: Bool.self))
+        }
     }
 
-    @Test("no overall league ranks an organisation scored in one domain; the default league is the cancer league and says so")
+    @Test("no overall league ranks an organisation scored in one domain; the default league is the cancer league and says so",
+          .sharedData("the Q4 2024/25 cancer workbook and its quarter's league"))
     func honestLeagueScope() throws {
         let fixture = try RealDataFixture.get()
         let c = try fixture.db.connect()
@@ -88,7 +92,8 @@ struct AnswersTests {
         #expect(notices.contains { $0.contains("load A&E") }, "says what to load for an overall ranking: \(notices)")
     }
 
-    @Test("the trust report shows England beside RBD, flags its December 2021 A&E as stale under April 2025 and its January 2025 62-day as small numbers")
+    @Test("the trust report shows England beside RBD, flags its December 2021 A&E as stale under April 2025 and its January 2025 62-day as small numbers",
+          .sharedData("the January 2025 cancer workbook and the trust's league history"))
     func trustReport() throws {
         let fixture = try RealDataFixture.get()
         let report = try json(try nofdb(["report", "trust", "RBD", "--format", "json"], fixture).stdout)
@@ -147,7 +152,8 @@ struct AnswersTests {
         #expect(q3.likeForLikeRate != nil)
     }
 
-    @Test("organisation names come from the ODS reference when it is loaded")
+    @Test("organisation names come from the ODS reference when it is loaded",
+          .sharedData("needs the ODS trusts and successor files in ../shared/data/ods"))
     func namesFromODS() throws {
         let fixture = try RealDataFixture.get()
         let c = try fixture.db.connect()

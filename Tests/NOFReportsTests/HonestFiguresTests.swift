@@ -119,7 +119,8 @@ struct HonestFiguresTests {
         #expect(listed > 0)
     }
 
-    @Test("report league-table with no options prints a ranked table and says what it covers")
+    @Test("report league-table with no options prints a ranked table and says what it covers",
+          .sharedData("the corpus's rankable quarters have A&E alone, so its default table is the one-metric urgent and emergency care league"))
     func defaultLeagueTableIsRanked() throws {
         let fixture = try RealDataFixture.get()
         let r = try nofdb(["report", "league-table", "--format", "json"], fixture)
@@ -148,7 +149,7 @@ struct HonestFiguresTests {
         let fixture = try RealDataFixture.get()
         let c = try fixture.db.connect()
         let months = try c.value("SELECT count(*) AS n FROM dw.fact_ambulance WHERE org_level = 'england' AND c2_mean_s IS NOT NULL", as: Int.self)
-        #expect(months >= 40)
+        #expect(months >= (fixture.isFullSet ? 40 : 6), "every England month of the AmbSYS file loaded")
         // Published seconds / 60, to 2 dp, equals each view's figure for every England month.
         let differing = try c.value("""
             SELECT count(*) AS n FROM dw.fact_ambulance a

@@ -18,7 +18,8 @@ struct OrganisationTests {
         return ((object?["sections"] as? [[String: Any]])?.first?["rows"] as? [[String: Any]]) ?? []
     }
 
-    @Test("nofdb orgs dorset lists R0D, RBD, RDY, and RD3 and RDZ as predecessors of R0D closed 2020-09-30")
+    @Test("nofdb orgs dorset lists R0D, RBD, RDY, and RD3 and RDZ as predecessors of R0D closed 2020-09-30",
+          .sharedData("needs the ODS trusts and successor files in ../shared/data/ods"))
     func findDorset() throws {
         let fixture = try RealDataFixture.get()
         let r = try nofdb(["orgs", "dorset", "--format", "json"], fixture)
@@ -45,7 +46,8 @@ struct OrganisationTests {
         #expect(none.stderr.contains("no organisation matches 'zzqx'"))
     }
 
-    @Test("report trust takes a name that matches one organisation, and says which when it matches several")
+    @Test("report trust takes a name that matches one organisation, and says which when it matches several",
+          .sharedData("needs the ODS trusts and successor files in ../shared/data/ods"))
     func trustByName() throws {
         let fixture = try RealDataFixture.get()
         let one = try nofdb(["report", "trust", "dorset county", "--format", "json"], fixture)
@@ -65,7 +67,8 @@ struct OrganisationTests {
         let rate: Decimal?
     }
 
-    @Test("the merged four-hour series for R0D runs from April 2018, RD3's field-test months made like-for-like from RDZ")
+    @Test("the merged four-hour series for R0D runs from April 2018, RD3's field-test months made like-for-like from RDZ",
+          .sharedData("needs the ODS trusts and successor files in ../shared/data/ods"))
     func mergedDorset() throws {
         let fixture = try RealDataFixture.get()
         let c = try fixture.db.connect()
@@ -100,7 +103,8 @@ struct OrganisationTests {
                 "\(refused.stderr)")
     }
 
-    @Test("the merged series for RAJ sums RAJ, RQ8 and RDD before April 2020")
+    @Test("the merged series for RAJ sums RAJ, RQ8 and RDD before April 2020",
+          .sharedData("needs the ODS trusts and successor files in ../shared/data/ods"))
     func mergedEssex() throws {
         let fixture = try RealDataFixture.get()
         let c = try fixture.db.connect()
@@ -122,7 +126,8 @@ struct OrganisationTests {
         #expect(try c.value("SELECT count(*) AS n FROM nof.standard_performance WHERE org_code = 'RAJ' AND org_level = 'provider' AND standard_code = 'ae_4h_all' AND period = '2019-06-01'", as: Int.self) == 1)
     }
 
-    @Test("ICB rows for every month and standard equal the sums of their trusts; membership is dated; RWX is mental health")
+    @Test("ICB rows for every month and standard equal the sums of their trusts; membership is dated; RWX is mental health",
+          .sharedData("needs the ODS trusts and successor files in ../shared/data/ods"))
     func icbRollUps() throws {
         let fixture = try RealDataFixture.get()
         let c = try fixture.db.connect()
@@ -157,7 +162,8 @@ struct OrganisationTests {
         #expect(!codes.isEmpty && codes.isSubset(of: ["R0D", "RBD", "RDY"]), "\(codes)")
     }
 
-    @Test("a cut ODS trusts file does not replace the stored one: held back, naming the trusts it would lose")
+    @Test("a cut ODS trusts file does not replace the stored one: held back, naming the trusts it would lose",
+          .sharedData("needs the ODS trusts and successor files in ../shared/data/ods"))
     func cutTrustsFileHeldBack() throws {
         try withTestDatabase { db in
             let url = ["--database-url", db.conninfo]

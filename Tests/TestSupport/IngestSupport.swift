@@ -24,7 +24,8 @@ public func warehouseSnapshot(_ c: Connection) throws -> String {
     return parts.joined(separator: "\n")
 }
 
-/// A fixture file in Tests/NOFIngestTests/Fixtures.
+/// A fixture file in Tests/UnitTests/Fixtures (small files written for the tests, in the
+/// published layouts).
 public func fixtureFile(_ name: String) -> URL {
-    TestEnvironment.packageRoot.appendingPathComponent("Tests/NOFIngestTests/Fixtures").appendingPathComponent(name)
+    TestEnvironment.packageRoot.appendingPathComponent("Tests/UnitTests/Fixtures").appendingPathComponent(name)
 }

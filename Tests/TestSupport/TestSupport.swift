@@ -2,6 +2,7 @@ import Foundation
 import NOFPostgres
 import NOFWarehouse
 import Synchronization
+import Testing
 
 /// Where the tests find their PostgreSQL server, the shared NHS files and the built binary.
 public enum TestEnvironment {
@@ -29,14 +30,47 @@ public enum TestEnvironment {
         return packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
     }
 
-    /// A real file under `../shared/data/nhse/`.
+    /// True when the full set of real files is there (`data/nhse` under `sharedDirectory`).
+    /// Without it the tests read the committed corpus, and the tests that need more are
+    /// skipped by name (`.sharedData(…)`).
+    public static let hasSharedData: Bool = {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(
+            atPath: sharedDirectory.appendingPathComponent("data/nhse").path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }()
+
+    /// The small corpus of real NHS England files committed with the project (Tests/Corpus,
+    /// see its README): what the tests read when ../shared is absent.
+    public static var corpusDirectory: URL { packageRoot.appendingPathComponent("Tests/Corpus") }
+
+    /// A real NHS England file, `relative` to `data/nhse` (e.g. `ae/MSitAE-April-2018.csv`):
+    /// from ../shared when it is there, else from the committed corpus (`nhseFile("")` is the
+    /// folder itself).
     public static func nhseFile(_ relative: String) -> URL {
-        sharedDirectory.appendingPathComponent("data/nhse").appendingPathComponent(relative)
+        let base = hasSharedData ? sharedDirectory.appendingPathComponent("data/nhse") : corpusDirectory.appendingPathComponent("nhse")
+        return relative.isEmpty ? base : base.appendingPathComponent(relative)
     }
 
-    /// A real ODS reference file under `../shared/data/ods/`.
+    /// The AmbSYS CSV: the whole file (42 months) from ../shared, else the corpus excerpt
+    /// (six whole months of it).
+    public static var ambsysFile: URL {
+        nhseFile(hasSharedData ? "ambsys/AmbSYS-to-Jan-2021.csv" : "ambsys/AmbSYS-to-Jan-2021-excerpt.csv")
+    }
+
+    /// A real ODS reference file under `../shared/data/ods/` (never in the corpus: that
+    /// folder's README asks for the files not to be copied into the project).
     public static func odsFile(_ name: String) -> URL {
         sharedDirectory.appendingPathComponent("data/ods").appendingPathComponent(name)
+    }
+
+    /// A real file of another NHS England product, under `../shared/data/products/`.
+    public static func productFile(_ name: String) -> URL {
+        sharedDirectory.appendingPathComponent("data/products").appendingPathComponent(name)
+    }
+
+    /// Where the real files come from, for messages.
+    public static var realDataSource: String {
+        hasSharedData ? "the full set in \(sharedDirectory.path)" : "the committed corpus (Tests/Corpus)"
     }
 
     /// The built `nofdb` executable (NOFDB_BIN, else .build/debug/nofdb).
@@ -191,5 +225,15 @@ final class DataCollector: @unchecked Sendable {
     func finish() -> Data {
         group.wait()
         return data
+    }
+}
+
+extension Trait where Self == ConditionTrait {
+    /// Runs the test only when the full set of real NHS England files is present
+    /// (`../shared`, or NOFDB_SHARED_DIR); otherwise it is skipped by name with `why` — the
+    /// facts it asserts are about files the committed corpus does not hold. `Scripts/test`
+    /// counts and lists these skips.
+    public static func sharedData(_ why: String) -> Self {
+        .enabled(if: TestEnvironment.hasSharedData, Comment(rawValue: "without ../shared (not in the committed corpus): " + why))
     }
 }

@@ -3,7 +3,7 @@ import NOFCore
 
 /// Renders load results for people (a table per file) and for schedulers (JSON).
 public enum LoadSummary {
-    /// 0 loaded or unchanged, 2 loaded with rejected rows, 1 any file failed or had a month
+    /// 0 loaded, unchanged or skipped (reference data nofdb carries), 2 loaded with rejected rows, 1 any file failed or had a month
     /// held back by a guard, 75 lock busy.
     public static func exitCode(_ results: [FileLoadResult]) -> Int32 {
         if results.contains(where: { [.failed, .heldBack, .partial].contains($0.status) }) {
@@ -44,10 +44,11 @@ public enum LoadSummary {
         case .loaded, .unchanged: mark = "✓"
         case .loadedWithRejects, .partial: mark = "!"
         case .failed, .heldBack: mark = "✗"
+        case .skipped: mark = "–"
         }
         var parts = ["\(mark) \(r.member.map { "\(r.file) [\($0)]" } ?? r.file)", r.status.rawValue]
         if let dataset = r.dataset { parts.append("\(dataset.rawValue) \(periodText(r.periods))") }
-        if r.status != .failed, r.status != .unchanged {
+        if r.status != .failed, r.status != .unchanged, r.status != .skipped {
             parts.append("\(r.rowsLoaded.formatted()) rows" + (r.rowsRejected > 0 ? ", \(r.rowsRejected.formatted()) rejected" : ""))
         }
         parts.append(String(format: "%.2f s", r.seconds))
@@ -77,6 +78,9 @@ public enum LoadSummary {
             if let message = r.message, r.status == .failed {
                 notes.append("  error: " + message.replacingOccurrences(of: "\n", with: "\n  "))
             }
+            if let message = r.message, r.status == .skipped {
+                notes.append("  skipped: " + message.replacingOccurrences(of: "\n", with: "\n  "))
+            }
             for reject in r.rejects.prefix(5) { notes.append("  rejected \(reject)") }
             if r.rowsRejected > 5 { notes.append("  … \(r.rowsRejected - 5) more rejected rows: nofdb report loads --load \(r.loadId ?? 0)") }
             for warning in r.warnings.prefix(5) { notes.append("  warning: \(warning)") }
@@ -92,8 +96,10 @@ public enum LoadSummary {
         let unchanged = results.filter { $0.status == .unchanged }.count
         let failed = results.filter { $0.status == .failed }.count
         let held = results.filter { $0.status == .heldBack || $0.status == .partial }.count
+        let skipped = results.filter { $0.status == .skipped }.count
         out += "\n\(results.count) files: \(loaded) loaded, \(unchanged) unchanged, \(failed) failed"
-            + (held > 0 ? ", \(held) with months held back" : "") + "; "
+            + (held > 0 ? ", \(held) with months held back" : "")
+            + (skipped > 0 ? ", \(skipped) skipped (nothing to load)" : "") + "; "
             + "\(results.reduce(0) { $0 + $1.rowsLoaded }.formatted()) rows loaded, \(results.reduce(0) { $0 + $1.rowsRejected }.formatted()) rejected"
         return out
     }
@@ -116,6 +122,7 @@ public enum LoadSummary {
             item["member"] = r.member
             item["dataset"] = r.dataset?.rawValue
             item["layout"] = r.layout
+            item["product"] = r.product
             item["load_id"] = r.loadId
             item["message"] = r.message
             return item
@@ -127,6 +134,7 @@ public enum LoadSummary {
             "unchanged": results.filter { $0.status == .unchanged }.count,
             "failed": results.filter { $0.status == .failed }.count,
             "held_back": results.filter { $0.status == .heldBack || $0.status == .partial }.count,
+            "skipped": results.filter { $0.status == .skipped }.count,
         ]
         guard let data = try? JSONSerialization.data(withJSONObject: summary, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]) else {
             return "{}"

@@ -192,6 +192,9 @@ enum LayoutRegistry {
         "A0,A1,A2,A3,A4,A114,A5,A6,A111,A112,A113,A7,A8,A9,A10,A11,A12,A24,A25,A26,A27,A28,A29,A30,A31,A32,A33,A34,A35,A36,A37,A38,A126,A127,A128,A129,A130,A131,A17,A18,A19,A20,A21,A22,A23,A132,A133,A134,A135,A136,A137,A138,A139,A53,A54,A55,A56,A39,A40,A41,A42,A43,A44,A45,A46,A47,A48,A74,A82,A83,A84,A78,A94,A95,A96,A115,A116,A117,A118,A75,A85,A86,A87,A79,A97,A98,A99,A119,A120,A121,A122,A76,A88,A89,A90,A80,A100,A101,A102,A77,A91,A92,A93,A81,A103,A104,A105,A49,A50,A51,A52,A13,A14,A15,A16,A106,A107,A108,A109,A110,A140,A141,A142,A143,A144,A145,A146,A147,A148,A124,A125,A57,A58,A59,A60,A61,A62,A63,A64,A65,A66,A67,A68,A69,A70,A71,A72,A73"
         .split(separator: ",").map(String.init)
 
+    /// The AmbSYS time series workbook's `Raw` sheet, before its A-codes.
+    static let ambsysWorkbookFixed = ["Concatenated", "Year", "Month", "Reg", "", "Area", "Trust"]
+
     static let rttDescriptive = [
         "Period", "Provider Parent Org Code", "Provider Parent Name", "Provider Org Code", "Provider Org Name",
         "Commissioner Parent Org Code", "Commissioner Parent Name", "Commissioner Org Code",
@@ -242,6 +245,14 @@ enum LayoutRegistry {
                 let codes = cells.dropFirst(5).filter { !$0.isEmpty }
                 return codes.count >= 10 && codes.allSatisfy { $0.first == "a" && Int($0.dropFirst()) != nil }
             }, normaliser: { AmbulanceNormaliser(context: $0.context, header: $0.header) }),
+        LayoutSpec(
+            .ambulance, "ambsys-workbook",
+            "AmbSYS time series workbook, sheet Raw: trust months with the CSV's A-codes (0 throughout = not reported), England and regions from its formulas",
+            header: ambsysWorkbookFixed + ambsys153Codes, frontMatter: true,
+            matcher: { cells in
+                guard cells.count > 7, Array(cells.prefix(7)) == ambsysWorkbookFixed.map(normaliseHeader) else { return false }
+                return cells.dropFirst(7).filter { $0.range(of: "^a[0-9]+$", options: .regularExpression) != nil }.count >= 10
+            }, normaliser: { try AmbulanceWorkbookNormaliser(context: $0.context, header: $0.header, sheet: $0.sheet) }),
         LayoutSpec(.rtt, "rtt-104", "RTT Full CSV, 121 columns, bands to Gt 104 Weeks (from April 2021)",
                    header: rttDescriptive + rttBandHeaders(through: 104) + rttTotals, normaliser: { try RTTNormaliser(context: $0.context, header: $0.header) }),
         LayoutSpec(.rtt, "rtt-52", "RTT Full CSV, bands to Gt 52 Weeks (October 2017 – March 2021)",
@@ -282,39 +293,106 @@ enum LayoutRegistry {
         }
     }
 
-    /// A message naming the closest layout and the header cells that did not match.
-    static func unrecognised(file: String, candidates: [[String]], dataset: Dataset?) -> LoadError {
-        var best: (spec: LayoutSpec, score: Double, cells: [String])?
+    /// The layout a sheet's (or file's) first rows hold a header of, as `RowPipeline` finds it:
+    /// a header after non-blank rows must be a layout that allows front matter.
+    static func headerSpec(in rows: [[String]], dataset: Dataset?) -> LayoutSpec? {
+        var nonBlankBefore = false
+        for cells in rows.prefix(RowPipeline.headerSearchRows) {
+            if cells.allSatisfy(\.isEmpty) { continue }
+            if let spec = match(cells, dataset: dataset, frontMatter: nonBlankBefore) { return spec }
+            nonBlankBefore = true
+        }
+        return nil
+    }
+
+    /// The known layout closest to any of `candidates` (rows that might be a header).
+    struct Closest {
+        let spec: LayoutSpec
+        let score: Double
+        let cells: [String]
+    }
+
+    static func closest(_ candidates: [[String]], dataset: Dataset?) -> Closest? {
+        var best: Closest?
         for cells in candidates where !cells.allSatisfy({ $0.isEmpty }) {
             for spec in specs where dataset == nil || spec.layout.dataset == dataset {
                 let score = spec.similarity(cells)
                 if let current = best, score <= current.score { continue }
-                best = (spec, score, cells)
+                best = Closest(spec: spec, score: score, cells: cells)
             }
         }
-        guard let best else {
-            return LoadError(
-                file: file, reason: "no header row: the file is empty, or no cell of it could be read",
-                hint: "check the download (a damaged spreadsheet can open yet yield no cells); NHS England files always start with a header")
-        }
+        return best
+    }
+
+    /// "closest known layout is …; missing: …; not expected: …".
+    static func describe(_ best: Closest) -> String {
         let expected = best.spec.header.map(normaliseHeader)
         let actual = best.cells.map(normaliseHeader)
         let missing = best.spec.header.filter { !actual.contains(normaliseHeader($0)) && !$0.isEmpty }
         let unexpected = best.cells.filter { !expected.contains(normaliseHeader($0)) && !$0.isEmpty }
-        func list(_ items: [String]) -> String {
-            let shown = items.prefix(6).map { "\"\($0)\"" }.joined(separator: ", ")
-            return items.count > 6 ? shown + " and \(items.count - 6) more" : shown
+        var text = "closest known layout is \(best.spec.layout.id) (\(best.spec.layout.summary), \(Int(best.score * 100))% of header cells in common)"
+        if !missing.isEmpty { text += "; missing: \(list(missing))" }
+        if !unexpected.isEmpty { text += "; not expected: \(list(unexpected))" }
+        if missing.isEmpty, unexpected.isEmpty {
+            text += "; the same cells in a different order or number (\(best.cells.count) columns, expected \(best.spec.header.count))"
+        }
+        return text
+    }
+
+    static func list(_ items: [String], limit: Int = 6) -> String {
+        let shown = items.prefix(limit).map { "\"\($0)\"" }.joined(separator: ", ")
+        return items.count > limit ? shown + " and \(items.count - limit) more" : shown
+    }
+
+    static let unrecognisedHint =
+        "nofdb detects the dataset from the header row (and a workbook's product from its sheets and title cells), not the file name; see `nofdb load --help` for what it loads and README's list of products it names and refuses"
+
+    /// A message naming the closest layout and the header cells that did not match (and the
+    /// sheet they were read from, for a workbook).
+    static func unrecognised(file: String, candidates: [[String]], dataset: Dataset?, sheet: String? = nil) -> LoadError {
+        guard let best = closest(candidates, dataset: dataset) else {
+            return LoadError(
+                file: file, reason: "no header row\(sheet.map { " on sheet \"\($0)\"" } ?? ""): the file is empty, or no cell of it could be read",
+                hint: "check the download (a damaged spreadsheet can open yet yield no cells); NHS England files always start with a header")
         }
         var reason = "unrecognised header"
+        if let sheet { reason += " on sheet \"\(sheet)\"" }
         if let dataset { reason += " for dataset \(dataset.rawValue)" }
-        reason += ": closest known layout is \(best.spec.layout.id) (\(best.spec.layout.summary), \(Int(best.score * 100))% of header cells in common)"
-        if !missing.isEmpty { reason += "; missing: \(list(missing))" }
-        if !unexpected.isEmpty { reason += "; not expected: \(list(unexpected))" }
-        if missing.isEmpty, unexpected.isEmpty {
-            reason += "; the same cells in a different order or number (\(best.cells.count) columns, expected \(best.spec.header.count))"
+        reason += ": " + describe(best)
+        return LoadError(file: file, reason: reason, hint: unrecognisedHint)
+    }
+
+    /// No sheet of a workbook holds a header nofdb knows, and the workbook is no product it
+    /// knows: names the sheet whose rows came closest, and the sheets it did not recognise.
+    static func unrecognisedWorkbook(file: String, probe: FileProbe, dataset: Dataset?, unreadable: [String: String] = [:]) -> LoadError {
+        let filled = probe.sheets.filter { $0.rows.contains { !$0.allSatisfy(\.isEmpty) } }
+        let empty = probe.sheets.filter { sheet in !filled.contains { $0.name == sheet.name } && unreadable[sheet.name] == nil }
+        var best: (sheet: String, closest: Closest)?
+        for sheet in filled {
+            guard let c = closest(sheet.rows, dataset: dataset) else { continue }
+            if let current = best, c.score <= current.closest.score { continue }
+            best = (sheet.name, c)
         }
-        return LoadError(
-            file: file, reason: reason,
-            hint: "nofdb detects the dataset from the header row, not the file name; see `nofdb load --help` for the layouts it knows")
+        guard let best else {
+            var reason = probe.sheets.count == 1
+                ? "the workbook's only sheet, \"\(probe.sheets[0].name)\", is empty (no header row, no data)"
+                : "every sheet of the workbook is empty (\(list(probe.sheetNames)))"
+            if probe.sheets.isEmpty { reason = "the workbook has no sheets" }
+            if let (sheet, error) = unreadable.first { reason += "; sheet \"\(sheet)\" could not be read: \(error)" }
+            return LoadError(file: file, reason: reason,
+                             hint: "check the download; a published workbook always has a header and rows")
+        }
+        var reason = "unrecognised workbook"
+        if let dataset { reason += " for dataset \(dataset.rawValue)" }
+        if filled.count == 1 {
+            reason += ": its sheet \"\(best.sheet)\" has no header nofdb knows; " + describe(best.closest)
+        } else {
+            reason += ": none of its \(filled.count) sheets with data has a header nofdb knows. Closest is sheet \"\(best.sheet)\": " + describe(best.closest)
+            let others = filled.map(\.name).filter { $0 != best.sheet }
+            reason += ". Not recognised either: \(others.count == 1 ? "sheet" : "sheets") \(list(others, limit: 8))"
+        }
+        if !empty.isEmpty { reason += "; empty: \(list(empty.map(\.name), limit: 8))" }
+        if !unreadable.isEmpty { reason += "; could not be read: \(list(unreadable.keys.sorted(), limit: 8))" }
+        return LoadError(file: file, reason: reason, hint: unrecognisedHint)
     }
 }

@@ -22,6 +22,8 @@ final class RowPipeline {
     private(set) var phase = Phase.detecting
     private var scanned: [[String]] = []
     private(set) var detected: LayoutSpec?
+    /// The product the file was recognised as from its structure, when the reader knows it.
+    var product: Product?
     private(set) var header: [String] = []
     private var lastHeaderLine = 0
 
@@ -50,6 +52,12 @@ final class RowPipeline {
         case .detecting:
             let cells = row.strings
             let nonBlankBefore = scanned.contains { !$0.allSatisfy(\.isEmpty) }
+            // A CSV's first row may name a product nofdb does not load (reference data it
+            // carries itself): say what it is instead of "unrecognised header".
+            if !nonBlankBefore, sheet == nil, !cells.allSatisfy(\.isEmpty),
+               let product = ProductRegistry.identify(csvHeader: cells), !product.isLoaded {
+                throw ProductRecognised(product: product)
+            }
             if !cells.allSatisfy(\.isEmpty),
                let spec = LayoutRegistry.match(cells, dataset: dataset, frontMatter: nonBlankBefore) {
                 detected = spec
@@ -66,7 +74,7 @@ final class RowPipeline {
             }
             scanned.append(cells)
             if scanned.count >= Self.headerSearchRows {
-                throw LayoutRegistry.unrecognised(file: fileName, candidates: scanned, dataset: dataset)
+                throw LayoutRegistry.unrecognised(file: fileName, candidates: scanned, dataset: dataset, sheet: sheet)
             }
         }
     }
@@ -89,10 +97,10 @@ final class RowPipeline {
         switch phase {
         case .detecting:
             if scanned.allSatisfy({ $0.allSatisfy(\.isEmpty) }) {
-                throw LoadError(file: fileName, reason: "the file is empty (no header row, no data)",
+                throw LoadError(file: fileName, reason: sheet.map { "the sheet \"\($0)\" is empty (no header row, no data)" } ?? "the file is empty (no header row, no data)",
                                 hint: "check the download; a published extract always has a header and rows")
             }
-            throw LayoutRegistry.unrecognised(file: fileName, candidates: scanned, dataset: dataset)
+            throw LayoutRegistry.unrecognised(file: fileName, candidates: scanned, dataset: dataset, sheet: sheet)
         case .running(let normaliser):
             try normaliser.finish()
         case .stopped:

@@ -41,25 +41,31 @@ extension Loader {
         return rows
     }
 
+    /// Reads the data sheet of an XLSX workbook through a pipeline: the sheet its product
+    /// says (the AmbSYS time series' `Raw`), else the first sheet whose first rows hold a
+    /// header nofdb knows. A product nofdb does not load is named and refused before any row
+    /// is read; a workbook with no known header says which sheet came closest.
     func readXLSX(_ workbook: XLSXWorkbook, pipelineFor: (String) -> RowPipeline) throws -> RowPipeline? {
-        // The first sheet whose header is recognised is the data sheet.
-        var lastError: (any Error)?
-        for sheet in workbook.sheets {
-            let pipeline = pipelineFor(sheet.name)
-            do {
-                try workbook.readRows(sheet: sheet.name) { row in
-                    try pipeline.accept(row)
-                    return !pipeline.isStopped
-                }
-                try pipeline.finish()
-                return pipeline
-            } catch let error as LoadError where pipeline.detected == nil {
-                lastError = error
-                continue
-            }
+        let (probe, unreadable) = workbook.probe()
+        let product = ProductRegistry.identify(probe)
+        if let product, !product.isLoaded { throw ProductRecognised(product: product) }
+        let sheet: String
+        if let product, case .load(let named?) = product.disposition, probe.hasSheet(named),
+           let exact = probe.sheet(named)?.name {
+            sheet = exact
+        } else if let found = probe.sheets.first(where: { LayoutRegistry.headerSpec(in: $0.rows, dataset: options.dataset) != nil }) {
+            sheet = found.name
+        } else {
+            throw LayoutRegistry.unrecognisedWorkbook(file: workbook.fileName, probe: probe, dataset: options.dataset, unreadable: unreadable)
         }
-        if let lastError { throw lastError }
-        throw LoadError(file: workbook.fileName, reason: "the workbook has no sheets")
+        let pipeline = pipelineFor(sheet)
+        pipeline.product = product
+        try workbook.readRows(sheet: sheet) { row in
+            try pipeline.accept(row)
+            return !pipeline.isStopped
+        }
+        try pipeline.finish()
+        return pipeline
     }
 
     /// Reads DM01's `Provider by Test` sheet through the pipeline, then checks the `Provider` sheet.
@@ -75,18 +81,24 @@ extension Loader {
                             hint: "download the file again; if Excel opens it, save a copy and load that")
         }
         let workbook = try XLSWorkbook(path: path, fileName: display)
-        var order = Array(workbook.sheetNames.indices)
-        if let byTest = workbook.sheetIndex(named: "Provider by Test") {
-            order.removeAll { $0 == byTest }
-            order.insert(byTest, at: 0)
+        // The product first (a DM01 commissioner file or a time series is named and refused),
+        // then the sheet: the product's, else the first whose first rows hold a known header.
+        let probe = try workbook.probe()
+        let product = ProductRegistry.identify(probe)
+        if let product, !product.isLoaded { throw ProductRecognised(product: product) }
+        var chosen: Int?
+        if let product, case .load(let named?) = product.disposition { chosen = workbook.sheetIndex(named: named) }
+        if chosen == nil {
+            chosen = probe.sheets.firstIndex { LayoutRegistry.headerSpec(in: $0.rows, dataset: options.dataset) != nil }
         }
+        guard let index = chosen else {
+            throw LayoutRegistry.unrecognisedWorkbook(file: display, probe: probe, dataset: options.dataset)
+        }
+        pipeline.product = product
         var rows = 0
-        for index in order {
-            try workbook.rows(sheet: index) { row in
-                rows += 1
-                try pipeline.accept(row)
-            }
-            if pipeline.detected != nil { break }
+        try workbook.rows(sheet: index) { row in
+            rows += 1
+            try pipeline.accept(row)
         }
         try pipeline.finish()
         if case .running(let normaliser) = pipeline.phase, let dm01 = normaliser as? DiagnosticsNormaliser,

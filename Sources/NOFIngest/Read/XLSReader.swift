@@ -165,3 +165,21 @@ public enum XLSIsolation {
         return nil
     }
 }
+
+extension XLSWorkbook {
+    /// The first rows of every sheet, for recognising the product (see `ProductRegistry`).
+    public func probe(rows limit: Int = FileProbe.rowsPerSheet) throws -> FileProbe {
+        var sheets: [FileProbe.Sheet] = []
+        for (index, name) in sheetNames.enumerated() {
+            var rows: [[String]] = []
+            do {
+                try self.rows(sheet: index) { row in
+                    rows.append(row.strings)
+                    if rows.count >= limit { throw StopReading() }
+                }
+            } catch is StopReading {}
+            sheets.append(FileProbe.Sheet(name: name, rows: rows))
+        }
+        return FileProbe(kind: .xls, sheets: sheets)
+    }
+}

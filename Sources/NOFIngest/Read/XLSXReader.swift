@@ -480,3 +480,29 @@ public final class XLSXWorkbook {
         return max(index - 1, 0)
     }
 }
+
+extension XLSXWorkbook {
+    /// The first rows of every sheet, for recognising the product (see `ProductRegistry`).
+    /// A sheet that cannot be read (a chart sheet, a damaged part) is kept with the rows read
+    /// before the problem, and the problem in `unreadable`; the data sheet is read in full
+    /// later, which reports any damage in it.
+    public func probe(rows limit: Int = FileProbe.rowsPerSheet) -> (probe: FileProbe, unreadable: [String: String]) {
+        var sheets: [FileProbe.Sheet] = []
+        var unreadable: [String: String] = [:]
+        for sheet in self.sheets {
+            var rows: [[String]] = []
+            do {
+                try readRows(sheet: sheet.name) { row in
+                    rows.append(row.strings)
+                    return rows.count < limit
+                }
+            } catch let error as LoadError {
+                unreadable[sheet.name] = error.reason
+            } catch {
+                unreadable[sheet.name] = String(describing: error)
+            }
+            sheets.append(FileProbe.Sheet(name: sheet.name, rows: rows))
+        }
+        return (FileProbe(kind: .xlsx, sheets: sheets), unreadable)
+    }
+}

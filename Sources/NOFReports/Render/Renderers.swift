@@ -36,7 +36,8 @@ public enum ReportRenderer {
         out.append(bold + report.title + reset)
         // Notices first: what the figures are and are not (sample data, a one-domain league).
         for notice in report.notices {
-            out += wrap("! " + notice, width: style.width).enumerated().map { bold + ($0.offset == 0 ? "" : "  ") + $0.element + reset }
+            // Wrapped 2 narrower: continuation lines are indented by two spaces.
+            out += wrap("! " + notice, width: max(1, style.width - 2)).enumerated().map { bold + ($0.offset == 0 ? "" : "  ") + $0.element + reset }
         }
         // Prose (parameters, notes, footnotes) wraps at the terminal's width like the tables.
         func prose(_ text: String) -> [String] { wrap(text, width: style.width).map { dim + $0 + reset } }

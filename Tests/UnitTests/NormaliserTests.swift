@@ -1,6 +1,7 @@
 import Foundation
 import NOFCore
 @testable import NOFIngest
+import NOFSpreadsheet
 import Testing
 import TestSupport
 
@@ -313,11 +314,69 @@ struct NormaliserTests {
         #expect(throws: LoadError.self) { try Normalise.csv("a,b,c,d,e\r\n1,2,3,4,5\r\n") }
     }
 
+    @Test("AmbSYS time series workbook (ambsys-workbook): a trust's all-zero month is not reported; England and regions only where a trust reported")
+    func ambulanceWorkbook() throws {
+        // The real workbook's Raw sheet in small: rows 1-4 labels, row 5 the header, England and
+        // region rows of formulas (cached values), a blank row, "Raw data", then trust months.
+        let codes = LayoutRegistry.ambsys153Codes
+        func values(_ set: [String: WorkbookCell]) -> [WorkbookCell] { codes.map { set[$0] ?? .empty } }
+        func aggregate(_ area: String, _ reg: String, _ name: String, _ set: [String: Double]) -> [WorkbookCell] {
+            [.formula(0), .text("2017-18"), .text("AUGUST"), reg.isEmpty ? .empty : .text(reg), name.isEmpty ? .empty : .text(name), .text(area), .empty]
+                + codes.map { set[$0].map { WorkbookCell.formula($0) } ?? .formula(0) }
+        }
+        func trust(_ code: String, _ reg: String, _ region: String, _ set: [String: WorkbookCell]) -> [WorkbookCell] {
+            [.text("2017-18AUGUST" + code), .text("2017-18"), .text("AUGUST"), .text(reg), .text(region), .text(code), .text("\(code) AMBULANCE SERVICE")]
+                + values(set)
+        }
+        let rx9: [String: WorkbookCell] = ["A0": .number(78197), "A7": .number(58813), "A8": .number(60), "A24": .number(28800), "A25": .number(480),
+                                           "A26": .number(845), "A114": .text("-"), "A10": .number(300)]
+        let rya: [String: WorkbookCell] = Dictionary(uniqueKeysWithValues: ["A0", "A7", "A8", "A24", "A25", "A26", "A10"].map { ($0, WorkbookCell.number(0)) })
+            .merging(["A114": .text("-")]) { $1 }
+        let rx7: [String: WorkbookCell] = ["A0": .number(99343), "A7": .number(0), "A8": .number(40), "A24": .number(24280), "A25": .number(607),
+                                           "A26": .number(959), "A10": .number(200)]
+        let rows: [[WorkbookCell]] = [
+            [.empty, .empty, .empty, .empty, .empty, .empty, .empty, .empty, .text("Calls")],
+            [], [], [.empty, .empty, .empty, .empty, .empty, .empty, .empty, .text("Contacts")],
+            [.text("Concatenated"), .text("Year"), .text("Month"), .text("Reg"), .empty, .text("Area"), .text("Trust")] + codes.map { .text($0) }
+                + [.empty, .text("Month"), .text("Days")],
+            aggregate("ENG", "", "", ["A0": 177540, "A7": 58813, "A8": 100, "A24": 53080, "A25": 531, "A26": 891, "A114": 0, "A10": 500]),
+            aggregate("Y60", "Y60", "Midlands", ["A0": 78197, "A7": 58813, "A8": 60, "A24": 28800, "A25": 480, "A26": 845, "A114": 0, "A10": 300]),
+            [], [.text("Raw data")],
+            trust("RX9", "Y60", "Midlands", rx9), trust("RYA", "Y60", "Midlands", rya), trust("RX7", "Y62", "North West", rx7),
+        ]
+        let url = try TestEnvironment.temporaryDirectory("ambsys-workbook").appendingPathComponent("AmbSYS-Time-Series-until-20170831.xlsx")
+        try XLSXWriter.write([WorkbookSheet(name: "Introduction", rows: [[.text("Ambulance Quality Indicators")]]),
+                              WorkbookSheet(name: "ICB lookup", rows: [[.text("NHS code"), .text("ONS Code")]]),
+                              WorkbookSheet(name: "Raw", rows: rows)], to: url)
+        let book = try XLSXWorkbook(url: url, fileName: url.lastPathComponent)
+        #expect(ProductRegistry.identify(book.probe().probe)?.disposition == .load(sheet: "Raw"))
+        let n = try Normalise.run(url.lastPathComponent) { pipeline in
+            try book.readRows(sheet: "Raw") { try pipeline.accept($0); return true }
+        }
+        #expect(n.layout == "ambsys-workbook")
+        #expect(n.rejects.isEmpty, "\(n.rejects)")
+        #expect(n.totals.isEmpty, "England equals the sum of the trusts: \(n.totals)")
+        let out = Dictionary(uniqueKeysWithValues: (n.copy[.ambulance] ?? []).map { ($0[1], $0) })
+        #expect(Set(out.keys) == ["Eng", "Y60", "Y62", "RX9", "RYA", "RX7"], "England, both regions (Y62 made from its one trust) and three trusts")
+        // Typed columns after period, org, level, region: A0, A1, A7, A8, A24, A25, A26, …
+        #expect(out["RX9"].map { Array($0[0..<11]) } == ["2017-08-01", "RX9", "trust", "Y60", "78197", "\\N", "58813", "60", "28800", "480", "845"])
+        #expect(out["RYA"].map { Array($0[4...]).dropLast().allSatisfy { $0 == "\\N" } } == true, "a month of zeros is not reported: NULL, never 0")
+        #expect(out["RX7"]?[6] == "\\N", "all incidents 0 beside 40 Category 1 incidents is not a count")
+        #expect(out["Y62"].map { Array($0[2...]) } == out["RX7"].map { ["region", "Y62"] + Array($0[4...]) }, "the single-trust region repeats its trust")
+        #expect(out["Eng"].map { Array($0[0..<11]) } == ["2017-08-01", "Eng", "england", "\\N", "177540", "\\N", "58813", "100", "53080", "531", "891"])
+        let england = try #require(try JSONSerialization.jsonObject(with: Data((out["Eng"]?.last ?? "").utf8)) as? [String: Any])
+        #expect(england["A114"] is NSNull, "a formula's 0 over trusts that reported nothing is not data")
+        #expect((england["A10"] as? NSNumber)?.intValue == 500)
+        #expect(n.warnings.contains { $0.message.hasPrefix("1 trust-months are 0 in every column") && $0.message.contains("RYA 2017-08") }, "\(n.warnings)")
+        #expect(AmbulanceWorkbookNormaliser.period(financialYear: "2018-19", month: "JANUARY") == YearMonth(year: 2019, month: 1))
+        #expect(AmbulanceWorkbookNormaliser.period(financialYear: "2018-20", month: "JANUARY") == nil)
+    }
+
     @Test("every layout in the registry is covered by a test above")
     func everyLayout() {
         let covered: Set<String> = ["ae-16a", "ae-16b", "ae-22", "ambsys-128", "ambsys-153", "ambsys-acodes", "rtt-104", "rtt-52",
                                     "rtt-pre2017", "cwt-crs", "cwt-crs-total", "dm01-provider-by-test", "nof-data-17", "nof-league-12",
-                                    "ods-etr-27", "ods-succ-5"]
+                                    "ods-etr-27", "ods-succ-5", "ambsys-workbook"]
         #expect(Set(LayoutRegistry.specs.map(\.layout.id)) == covered)
     }
 }
