@@ -121,10 +121,15 @@ let package = Package(
             name: "UnitTests",
             dependencies: [
                 "NOFPostgres", "NOFCore", "NOFIngest", "NOFReports", "NOFWarehouse", "NOFSQL", "NOFSample", "NOFSpreadsheet",
+                "NOFPublish",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 "TestSupport",
             ],
             exclude: ["README.md", "Fixtures"]),
+        // The published site on the real files: links, pages, accessibility in Chromium, incremental runs.
+        .testTarget(
+            name: "NOFPublishTests",
+            dependencies: ["NOFPublish", "NOFReports", "NOFIngest", "NOFPostgres", "NOFCore", "TestSupport"]),
         .testTarget(
             name: "EndToEndTests",
             dependencies: [

@@ -23,11 +23,12 @@ struct NofDB: AsyncParsableCommand {
               nofdb orgs dorset               find organisations by code or name
               nofdb check                     run the data tests (SQL/tests)
               nofdb sync                      fetch and load new publications (for cron)
+              nofdb publish DIR               write the dashboard as a static website
             """,
         version: NofdbVersion.current,
         subcommands: [
             InitCommand.self, LoadCommand.self, ReportCommand.self, QueryCommand.self, OrgsCommand.self, StatusCommand.self, CheckCommand.self,
-            SyncCommand.self, RestoreCommand.self, RebuildCommand.self, GrantReaderCommand.self, DBCommand.self,
+            SyncCommand.self, PublishCommand.self, RestoreCommand.self, RebuildCommand.self, GrantReaderCommand.self, DBCommand.self,
             SampleCommand.self, XLSCheckCommand.self,
         ])
 

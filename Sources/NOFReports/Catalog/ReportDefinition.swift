@@ -96,8 +96,9 @@ public struct ReportDefinition: Sendable {
     }
 
     /// Parses one report file; throws when its header and SQL disagree (an undeclared
-    /// `:name`, a declared parameter nothing uses, an unknown header value).
-    static func parse(path: String, text: String) throws(ReportDefinitionError) -> ReportDefinition {
+    /// `:name`, a declared parameter nothing uses, an unknown header value). The published
+    /// site's own queries (`SQL/site/`) are in the same form.
+    public static func parse(path: String, text: String) throws(ReportDefinitionError) -> ReportDefinition {
         var name = (path as NSString).lastPathComponent.replacingOccurrences(of: ".sql", with: "")
         var description = ""
         var title = ""

@@ -21,7 +21,7 @@ public enum Sandbox {
     /// Steps into the sandbox role for the rest of the transaction. A superuser without the
     /// role is refused (its session could reach files, programs and other backends); an
     /// ordinary user without it runs with its own rights.
-    static func enter(_ db: Connection) throws {
+    public static func enter(_ db: Connection) throws {
         let me = try db.query(
             """
             SELECT r.rolsuper AS superuser, q.oid IS NOT NULL AS exists,

@@ -111,6 +111,8 @@ public enum ReportFormat {
                 out += startOfPart ? String(ch).uppercased() : String(ch).lowercased()
                 startOfPart = ch == "-" || ch == "(" || ch == "/" || ch == "&"
             }
+            // Only hyphenated words can hold "-On-" (most cannot: skip the Foundation search).
+            guard out.utf8.contains(UInt8(ascii: "-")) else { return out }
             return out.replacingOccurrences(of: "-On-", with: "-on-").replacingOccurrences(of: "-Upon-", with: "-upon-")
         }.joined(separator: " ")
     }

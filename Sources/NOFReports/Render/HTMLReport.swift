@@ -1,11 +1,30 @@
 import Foundation
 
 /// One self-contained HTML page: styles inline, charts as inline SVG, no network requests.
+/// The page is made of parts the published site (`nofdb publish`) also uses inside its own
+/// pages: `noticesHTML`, `sectionsHTML` (HTMLSections.swift) and `stylesheet`.
 public enum HTMLReport {
-    static func escape(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    /// Text made safe for HTML content and attribute values. One pass over the UTF-8 bytes:
+    /// a published site escapes millions of cells, and most need nothing.
+    public static func escape(_ s: String) -> String {
+        guard s.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") })
+        else { return s }
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count + 16)
+        for byte in s.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
+            default: out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
+
+    /// The style sheet every report page carries inline (and the site in its own file).
+    public static var stylesheet: String { style }
 
     public static func render(_ report: ReportResult) -> String {
         var html = """
@@ -22,20 +41,10 @@ public enum HTMLReport {
             <h1>\(escape(report.title))</h1>
 
             """
-        if !report.notices.isEmpty {
-            html += "<div class=\"notice\" role=\"note\" aria-label=\"About these figures\">" + report.notices.map { "<p>\(escape($0))</p>" }.joined() + "</div>\n"
-        }
+        html += noticesHTML(report.notices)
         let params = report.parameters.map { "<strong>\(escape($0.0))</strong>: \(escape($0.1))" }.joined(separator: " · ")
         if !params.isEmpty { html += "<p class=\"params\">\(params)</p>\n" }
-        for (index, table) in report.sections.enumerated() {
-            html += "<section aria-labelledby=\"s\(index)\">\n<h2 id=\"s\(index)\">\(escape(table.title))</h2>\n"
-            if let chart = table.chart, let figure = chartSVG(table, chart, id: "c\(index)", highlight: report.highlight) {
-                html += "<div class=\"charts\">\n\(figure)\n<p class=\"footnote\">\(escape(chartCaption(table, chart)))</p>\n</div>\n"
-            }
-            html += tableHTML(table, id: "t\(index)", highlighted: ReportFormat.highlightedRows(report, table), code: report.highlight)
-            for footnote in table.footnotes { html += "<p class=\"footnote\">\(escape(footnote))</p>\n" }
-            html += "</section>\n"
-        }
+        html += sectionsHTML(report)
         let formatter = ISO8601DateFormatter()
         html += """
             </main>
@@ -47,41 +56,11 @@ public enum HTMLReport {
         return html
     }
 
-    /// A table with its caption, header cells and the highlighted organisation's row marked
-    /// (▶, bold, outlined, and said in words to screen readers); in a box that scrolls
-    /// sideways when wide, reachable by keyboard.
-    static func tableHTML(_ table: ReportTable, id: String, highlighted: Set<Int> = [], code: String? = nil) -> String {
-        guard !table.rows.isEmpty else { return "<p>No rows.</p>\n" }
-        var out = "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Table: \(escape(table.title))\"><table>\n<caption id=\"\(id)\">\(escape(table.title))</caption>\n<thead><tr>"
-        for column in table.columns {
-            let numeric = column.kind == .integer || column.kind == .number
-            out += "<th scope=\"col\"\(numeric ? " class=\"num\"" : "")>\(escape(column.header))</th>"
-        }
-        out += "</tr></thead>\n<tbody>\n"
-        let segment = table.columnIndex("segment")
-        let shown = ReportFormat.cells(table)
-        for (r, row) in table.rows.enumerated() {
-            var rowClasses: [String] = []
-            if let segment, case .integer(let s) = row[segment], s == 1 || s == 4 { rowClasses.append("seg\(s)") }
-            let marked = highlighted.contains(r)
-            if marked { rowClasses.append("hl") }
-            out += "<tr\(rowClasses.isEmpty ? "" : " class=\"\(rowClasses.joined(separator: " "))\"")>"
-            for (c, cell) in row.enumerated() {
-                var classes: [String] = []
-                if cell.isNumeric || table.columns[c].kind == .integer || table.columns[c].kind == .number { classes.append("num") }
-                if table.columns[c].name == "met", !cell.display.isEmpty { classes.append("met-\(cell.display)") }
-                if shown[r][c].count <= 12 { classes.append("nw") }
-                let attr = classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
-                let mark = marked && c == 0 ? "<span class=\"mark\" aria-hidden=\"true\">▶ </span><span class=\"visually-hidden\">Highlighted: </span>" : ""
-                out += "<td\(attr)>\(mark)\(escape(shown[r][c]))</td>"
-            }
-            out += "</tr>\n"
-        }
-        out += "</tbody>\n</table></div>\n"
-        if let code, !highlighted.isEmpty {
-            out += "<p class=\"footnote\">▶ \(escape(code)): the organisation asked about (--highlight), in bold and outlined.</p>\n"
-        }
-        return out
+    /// The notices a report states first (sample data, a league that is not an overall ranking),
+    /// in one box a screen reader announces as a note; empty when there are none.
+    public static func noticesHTML(_ notices: [String]) -> String {
+        guard !notices.isEmpty else { return "" }
+        return "<div class=\"notice\" role=\"note\" aria-label=\"About these figures\">" + notices.map { "<p>\(escape($0))</p>" }.joined() + "</div>\n"
     }
 
     /// The line under a section's chart: what it plots, in the table's words.

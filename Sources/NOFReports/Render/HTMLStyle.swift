@@ -29,6 +29,7 @@ extension HTMLReport {
         th{background:#f0f4f5;text-align:left}
         td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
         td.nw{white-space:nowrap}
+        td.long{min-width:min(15rem,70vw)}
         tr:nth-child(even) td{background:#fafbfb}
         tr.hl td,tr.hl th{background:#fff4d6;font-weight:700;border-top:2px solid #212b32;border-bottom:2px solid #212b32}
         .mark{font-weight:700}

@@ -259,6 +259,25 @@ public struct ReportTable: Sendable {
         return ColumnFormat.forUnit(unit)
     }
 
+    /// The table with only the rows at `indices` (their units kept), and only the footnotes
+    /// whose marks those rows still carry: one page's part of a table made for many.
+    public func rows(at indices: [Int]) -> ReportTable {
+        var table = self
+        table.rows = indices.map { rows[$0] }
+        table.rowUnits = rowUnits.map { units in indices.map { units[$0] } }
+        table.footnotes = Self.applicable(footnotes, table.rows)
+        return table
+    }
+
+    /// The table without the column `name` (a key that only says which page a row is for).
+    public func removingColumn(_ name: String) -> ReportTable {
+        guard let index = columnIndex(name) else { return self }
+        var table = self
+        table.columns.remove(at: index)
+        table.rows = rows.map { row in var row = row; row.remove(at: index); return row }
+        return table
+    }
+
     /// The table without its wide-only columns (the rows' units stay known to `cellFormat`).
     func withoutWideColumns() -> ReportTable {
         let keep = columns.indices.filter { !columns[$0].wideOnly }
