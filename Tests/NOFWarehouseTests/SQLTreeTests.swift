@@ -8,10 +8,10 @@ import TestSupport
 
 @Suite("the SQL tree: layout, data tests, nofdb check and upgrades", .serialized)
 struct SQLTreeTests {
-    @Test("SQL/ has five folders; migrations after the tree define no function or view; one object per file, named for it")
+    @Test("SQL/ has six folders (the site's queries beside the reports); migrations after the tree define no function or view; one object per file, named for it")
     func layout() throws {
         let folders = Set(SQLTree.files.map(\.folder))
-        #expect(folders == ["migrations", "logic", "views", "reports", "tests"])
+        #expect(folders == ["migrations", "logic", "views", "reports", "tests", "site"])
         #expect(DataTest.all.count >= 15)
         for migration in WarehouseSQL.migrations where migration.version >= 9 {
             let text = migration.sql.uppercased()
