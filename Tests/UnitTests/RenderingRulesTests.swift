@@ -110,6 +110,18 @@ struct RenderingRulesTests {
         #expect(html.contains("<th scope=\"col\" class=\"num\">Cat 2 mean</th>"))
     }
 
+    @Test("HTML table cells keep a short value, a date or a date and time on one line")
+    func htmlCellsKeepDatesWhole() {
+        let table = ReportTable(title: "Loads", columns: [
+            ReportColumn(name: "file", kind: .text, label: "File"), ReportColumn(name: "loaded_at", kind: .text, label: "Loaded (UTC)"),
+        ], rows: [[.text("20241130-RTT-November-2024-RBD-only.csv"), .text("2026-12-06 12:25")]])
+        let html = HTMLReport.tableHTML(table, id: "t")
+        #expect(html.contains("<td class=\"nw\">2026-12-06 12:25</td>"), "\(html)")
+        #expect(!html.contains("<td class=\"nw\">20241130-RTT"))
+        #expect(HTMLReport.keepsTogether("2026-12-06T12:25:01") && HTMLReport.keepsTogether("Dec 2021"))
+        #expect(!HTMLReport.keepsTogether("University Hospitals Dorset"))
+    }
+
     @Test("bar and dot charts: sorted best first, named, the target dashed and labelled, England grey, flags explained, the highlight strong")
     func barChart() throws {
         let report = Self.report()

@@ -57,6 +57,12 @@ extension HTMLReport {
     /// A table with its caption, header cells and the highlighted organisation's row marked
     /// (▶, bold, outlined, and said in words to screen readers); in a box that scrolls
     /// sideways when wide, reachable by keyboard.
+    /// A cell the browser must not break across lines: a short value, or a date and time
+    /// (`2026-12-06 12:25` would otherwise break after each hyphen on a narrow column).
+    static func keepsTogether(_ text: String) -> Bool {
+        text.count <= 12 || text.wholeMatch(of: /\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?( UTC)?/) != nil
+    }
+
     static func tableHTML(_ table: ReportTable, id: String, highlighted: Set<Int> = [], code: String? = nil,
                           options: HTMLSectionOptions = HTMLSectionOptions()) -> String {
         guard !table.rows.isEmpty else { return "<p>No rows.</p>\n" }
@@ -80,7 +86,7 @@ extension HTMLReport {
                 var classes: [String] = []
                 if cell.isNumeric || table.columns[c].kind == .integer || table.columns[c].kind == .number { classes.append("num") }
                 if table.columns[c].name == "met", !cell.display.isEmpty { classes.append("met-\(cell.display)") }
-                if shown[r][c].count <= 12 { classes.append("nw") } else if shown[r][c].count > 40 { classes.append("long") }
+                if keepsTogether(shown[r][c]) { classes.append("nw") } else if shown[r][c].count > 40 { classes.append("long") }
                 if options.markWideColumns, table.columns[c].wideOnly { classes.append("wide-col") }
                 var attr = classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
                 if sortable, sortKeyed(cell, table.columns[c]) { attr += " data-sort=\"\(escape(cell.display))\"" }
