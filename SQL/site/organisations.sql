@@ -3,7 +3,7 @@
 -- description: The tables of every organisation's page of the published site (nofdb publish), for all providers at once: page_key is the organisation, and each organisation's figures are the trust report's (nofdb report trust ORG) at its own newest month, which a test holds them to.
 -- section: Standards
 -- column: standard_code | Code | | wide
--- column: unit | Unit | | wide
+-- column: unit | Unit
 -- column: standard | Standard
 -- column: as_of | Month | month
 -- column: value | Value | unit
@@ -148,7 +148,7 @@ SELECT t.org_code AS page_key, t.period_label AS quarter,
 -- column: standard_code | Code | | wide
 -- column: domain | Domain
 -- column: value | Value | unit
--- column: unit | Unit | | wide
+-- column: unit | Unit
 -- column: better | Better
 -- column: percentile | Percentile rank (0 best)
 -- column: score | Score (1 best, 4 worst) | score

@@ -45,6 +45,9 @@ enum SiteAssets {
         .az-list{columns:2 22rem;padding-left:1.2rem}.az-list li{break-inside:avoid;margin:.15rem 0}
         .az-group h2{margin-top:1.2rem}
         .org-meta{color:#4c6272;font-size:.9rem}
+        td.long{min-width:min(12rem,70vw);overflow-wrap:anywhere}
+        @media (max-width:1400px){table:has(thead th:nth-child(12)) .wide-col{display:none}
+          table:has(thead th:nth-child(12)) :is(th,td){padding:.3rem .45rem}}
         .site-footer{border-top:1px solid #d8dde0;margin-top:2.5rem;padding-top:.6rem;color:#4c6272;font-size:.85rem}
         @media (max-width:600px){body{padding:0 .8rem 1rem}dl.facts{grid-template-columns:minmax(5.5rem,max-content) 1fr;gap:.2rem .6rem}
           .wide-col{display:none}
