@@ -36,6 +36,11 @@ SELECT league_rank AS rank, org_code, org_name, region_name AS region, segment, 
  ORDER BY league_rank, org_code
  LIMIT :limit;
 -- section: Not ranked
+-- column: org_code | Code
+-- column: org_name | Organisation
+-- column: scored | Metrics scored
+-- column: average_score | Average score | score
+-- column: reason | Why not ranked
 -- footnote: Listed, not ranked: too few metrics scored to be compared fairly with the ranked organisations.
 SELECT org_code, org_name, metrics_scored || ' of ' || metrics_expected AS scored, average_score, not_ranked_reason AS reason
   FROM nof.league_table
@@ -46,7 +51,13 @@ SELECT org_code, org_name, metrics_scored || ' of ' || metrics_expected AS score
  LIMIT :limit;
 -- section: Metrics
 -- footnote: A metric is scored only when at least half of the peer group (and at least 3 organisations) report it; otherwise the dataset named is missing for the period, or too few report it.
+-- column: metric | Metric
+-- column: standard | Standard
 -- column: standard_code | Standard code | | wide
+-- column: dataset | Dataset
+-- column: organisations_scored | Organisations scored
+-- column: status | Status
+-- column: scoring | Scoring
 SELECT coalesce(m.metric_id, m.standard_code) AS metric, m.standard_name AS standard, m.standard_code, st.dataset,
        (SELECT count(*) FROM nof.league_metric_score s
          WHERE s.league = m.league AND s.period_type = :period_type AND s.period = :period AND s.peer_group = m.peer_group
@@ -67,6 +78,8 @@ SELECT coalesce(m.metric_id, m.standard_code) AS metric, m.standard_name AS stan
  WHERE m.league = :league AND m.peer_group = :peer_group AND (:domain = 'overall' OR m.domain = :domain)
  ORDER BY st.sort_order;
 -- section: Method
+-- column: item | Item
+-- column: value | Value
 SELECT 'segments' AS item,
        CASE WHEN mt.segmentation = 'quartile' THEN 'quartiles of the ranked organisations'' averages'
             ELSE 'thresholds ' || array_to_string(mt.thresholds, ', ') || CASE WHEN mt.provisional THEN ' (provisional: not the published values)' ELSE '' END

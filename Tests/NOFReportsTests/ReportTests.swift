@@ -169,7 +169,7 @@ struct ReportEndToEndTests {
         #expect(book.sheets.map(\.name) == ["Field-test sites", "England four-hour performance", "Unexplained gaps", "Notes"])
         var england: [SheetRow] = []
         try book.readRows(sheet: "England four-hour performance") { england.append($0); return true }
-        #expect(england.first?.cells == [.text("month"), .text("basis"), .text("pct"), .text("attendances"), .text("excluded_sites")])
+        #expect(england.first?.cells == [.text("Month"), .text("Basis"), .text("Within 4 hours (%)"), .text("Attendances"), .text("Sites excluded")], "the labels as the header")
         let aeMonths = try fixture.db.connect().value("SELECT count(DISTINCT period) AS n FROM dw.fact_ae", as: Int.self)
         #expect(aeMonths == (fixture.isFullSet ? 45 : 11))
         #expect(england.count == 1 + aeMonths * 2)
