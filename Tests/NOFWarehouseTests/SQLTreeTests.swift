@@ -102,6 +102,52 @@ struct SQLTreeTests {
         #expect(try DataTestRunner(connection: c).run(tests).allSatisfy(\.passed))
     }
 
+    @Test("the reports' rules fail when broken: a peer rank past the peers ranked, a peer median outside its group, an overall rank from one domain")
+    func answersRulesCanFail() throws {
+        let fixture = try RealDataFixture.get()
+        let c = try fixture.db.connect()
+        try c.execute("BEGIN")
+        defer { _ = try? c.execute("ROLLBACK") }
+        let names = ["peer_ranks_are_among_peers", "overall_rankings_span_two_domains"]
+        let tests = DataTest.all.filter { names.contains($0.name) }
+        #expect(tests.count == 2)
+        #expect(try DataTestRunner(connection: c).run(tests).allSatisfy(\.passed))
+        // Two of RBD's peer rows in its newest month with two or more: one ranked past its peers, one
+        // with a median no peer's value comes near.
+        let rows = try c.query("""
+            SELECT period, standard_code FROM dw.mart_peer
+             WHERE org_code = 'RBD'
+               AND period = (SELECT period FROM dw.mart_peer WHERE org_code = 'RBD' GROUP BY period HAVING count(*) >= 2 ORDER BY period DESC LIMIT 1)
+             ORDER BY standard_code LIMIT 2
+            """) { (try $0.decode("period", as: YearMonth.self), try $0.decode("standard_code", as: String.self)) }
+        try #require(rows.count == 2 && rows[0].0 == rows[1].0)
+        let month = rows[0].0
+        let rank = try c.execute("""
+            UPDATE dw.mart_peer SET peer_rank = peers_ranked + 1
+             WHERE org_code = 'RBD' AND standard_code = \(rows[0].1) AND period = \(month)
+            """).affectedRows
+        let median = try c.execute("""
+            UPDATE dw.mart_peer SET peer_median = 1000000
+             WHERE org_code = 'RBD' AND standard_code = \(rows[1].1) AND period = \(month)
+            """).affectedRows
+        #expect(rank == 1 && median == 1)
+        let overall = try c.execute("""
+            UPDATE dw.mart_league SET domains_scored = 1
+             WHERE (league, period_type, period, peer_group, org_code, domain) IN
+                   (SELECT league, period_type, period, peer_group, org_code, domain FROM nof.league_table
+                     WHERE domain = 'overall' AND ranked ORDER BY period DESC, org_code LIMIT 1)
+            """).affectedRows
+        // The corpus ranks no one overall (one A&E year, no second domain): the rule is then checked on the full set only.
+        #expect(overall == 1 || !fixture.isFullSet)
+        let results = try DataTestRunner(connection: c).run(tests)
+        let peers = try #require(results.first { $0.test.name == "peer_ranks_are_among_peers" })
+        #expect(!peers.passed && peers.failingRows == 2, "\(peers.sample)")
+        #expect(results.first { $0.test.name == "overall_rankings_span_two_domains" }?.failingRows == overall)
+        // Scoped to the broken month (as a load runs it), the peer rule still sees both rows.
+        let scoped = try DataTestRunner(connection: c).run(tests, periods: [month])
+        #expect(scoped.first { $0.test.name == "peer_ranks_are_among_peers" }?.failingRows == 2)
+    }
+
     @Test("nofdb check exits 0 when every test passes and 1 naming the failing rows; --format json")
     func checkCommand() throws {
         try withTestDatabase { db in
