@@ -20,7 +20,8 @@ struct PublishCommand: ParsableCommand {
 
             Examples:
               nofdb publish /srv/www/nhs-performance
-              # to preview it: python3 -m http.server --directory /srv/www/nhs-performance 8000
+              # to preview it on http://localhost:8000/
+              python3 -m http.server --directory /srv/www/nhs-performance 8000
             """)
 
     @OptionGroup var database: ReadDatabaseOptions
