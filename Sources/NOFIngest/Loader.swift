@@ -155,7 +155,7 @@ public final class Loader {
     public func load(file url: URL) -> [FileLoadResult] {
         if let progress = options.onProgress {
             let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
-            progress(LoadProgress(file: url.lastPathComponent, bytesDone: 0, bytesTotal: size ?? 0, rows: 0, elapsed: 0))
+            progress(LoadProgress(file: url.lastPathComponent, bytesDone: 0, bytesTotal: size, rows: 0, elapsed: 0))
         }
         let done = loadOne(file: url)
         options.onFileDone?(done)

@@ -403,7 +403,7 @@ public struct SampleGenerator {
         let label = "RTT-\(month.longName.replacingOccurrences(of: " ", with: "-"))"
         let csvName = String(format: "%04d%02d%02d", month.year, month.month, Self.lastDay(month)) + "-\(label)-full-extract.csv"
         let temp = directory.appendingPathComponent(csvName + ".tmp")
-        FileManager.default.createFile(atPath: temp.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: temp.path, contents: nil)
         let handle = try FileHandle(forWritingTo: temp)
         var buffer = [UInt8]()
         buffer.reserveCapacity(2 << 20)

@@ -84,7 +84,7 @@ struct MonthScan {
         guard let handle = FileHandle(forReadingAtPath: url.path) else { return false }
         let head = (try? handle.read(upToCount: 4)) ?? Data()
         try? handle.close()
-        guard Sniffer.kind(of: Array(head)) == .zip, let archive = try? Archive(url: url, accessMode: .read),
+        guard Sniffer.kind(of: Array(head)) == .zip, let archive = try? Archive(url: url, accessMode: .read, pathEncoding: nil),
               archive["xl/workbook.xml"] == nil
         else { return false }
         return archive.filter { $0.type == .file }.count > 1
