@@ -32,6 +32,7 @@ public struct SQLState: Hashable, Sendable, CustomStringConvertible, Expressible
     public static let invalidPassword: SQLState = "28P01"
     public static let invalidAuthorization: SQLState = "28000"
     public static let invalidCatalogName: SQLState = "3D000"
+    public static let internalError: SQLState = "XX000"
     public static let connectionFailure: SQLState = "08006"
     public static let serializationFailure: SQLState = "40001"
     public static let deadlockDetected: SQLState = "40P01"

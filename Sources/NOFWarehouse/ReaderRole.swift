@@ -123,10 +123,23 @@ public enum ReaderRole {
                 if other.publicTemp { refused.append(other.name) }
                 continue
             }
-            try db.execute("REVOKE TEMPORARY ON DATABASE \(identifier: other.name) FROM PUBLIC")
-            try db.execute("REVOKE TEMPORARY ON DATABASE \(identifier: other.name) FROM \(identifier: role)")
-            for user in Set([other.owner, me]) where user != role {
-                try db.execute("GRANT TEMPORARY ON DATABASE \(identifier: other.name) TO \(identifier: user)")
+            // Another session may drop or change that database while this runs (a
+            // 'tuple concurrently deleted' or 'updated' internal error): in a savepoint, so the
+            // grant goes on; a database gone is skipped, one still there is tried once more.
+            let revoke = {
+                try db.transaction { db in
+                    try db.execute("REVOKE TEMPORARY ON DATABASE \(identifier: other.name) FROM PUBLIC")
+                    try db.execute("REVOKE TEMPORARY ON DATABASE \(identifier: other.name) FROM \(identifier: role)")
+                    for user in Set([other.owner, me]) where user != role {
+                        try db.execute("GRANT TEMPORARY ON DATABASE \(identifier: other.name) TO \(identifier: user)")
+                    }
+                }
+            }
+            do {
+                try revoke()
+            } catch let error as PostgresError where error.sqlState == .internalError || error.sqlState == .invalidCatalogName {
+                let stillThere = try db.value("SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = \(other.name)) AS there", as: Bool.self)
+                if stillThere { try revoke() }
             }
         }
         if !refused.isEmpty {
