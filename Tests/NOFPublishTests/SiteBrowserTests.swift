@@ -11,41 +11,10 @@ struct SiteBrowserTests {
     static let pages = ["index.html", "league/nof-acute-urgent-and-emergency-care-2021-Q3.html", "org/RBD.html",
                         "standard/ae_4h_all.html", "field-test.html", "org/index.html", "league/index.html", "method.html"]
 
-    struct AxeResult: Decodable {
-        struct Violation: Decodable {
-            struct Node: Decodable { let target: [String]; let summary: String? }
-            let id: String
-            let impact: String?
-            let help: String
-            let nodes: [Node]
-        }
-        let page: String
-        let width: Int
-        let clientWidth: Int?
-        let violations: [Violation]?
-        let error: String?
-    }
-
     @Test("axe-core: no violation on Home, a league, a trust, a standard and the field-test page at 1280 and 400 px")
     func accessibility() throws {
         let site = try PublishedSite.get()
-        let root = TestEnvironment.packageRoot
-        let python = root.appendingPathComponent(".venv/bin/python")
-        try #require(FileManager.default.isExecutableFile(atPath: python.path),
-                     "axe-core is not installed: run Scripts/install-packages (it makes .venv with the axe-playwright-python wheel)")
-        let result = try runProgram(python, [root.appendingPathComponent("Scripts/axe-check").path, "--width", "1280", "--width", "400"]
-                                    + Self.pages.map { site.url($0).path })
-        #expect(result.status == 0, "Scripts/axe-check failed: \(result.stderr.suffix(800))")
-        let results = try result.stdout.split(separator: "\n").map { try JSONDecoder().decode(AxeResult.self, from: Data($0.utf8)) }
-        #expect(results.count == Self.pages.count * 2)
-        for r in results {
-            let name = "\(r.page.replacingOccurrences(of: site.root.path + "/", with: ""))@\(r.width)"
-            #expect(r.error == nil, "\(name): axe did not run: \(r.error ?? "")")
-            #expect(r.clientWidth == r.width, "\(name): the viewport was \(r.clientWidth ?? 0) px")
-            for v in r.violations ?? [] {
-                Issue.record("\(name): \(v.id) (\(v.impact ?? "?")): \(v.help); e.g. \(v.nodes.prefix(3).map { $0.target.joined(separator: " ") + ": " + ($0.summary ?? "") })")
-            }
-        }
+        try AxeCheck.expectNoViolations(Self.pages.map { site.url($0) }) { $0.replacingOccurrences(of: site.root.path + "/", with: "") }
     }
 
     /// Injected into a copy of each page: records errors; once loaded, measures overflow,

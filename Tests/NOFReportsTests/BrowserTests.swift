@@ -83,43 +83,12 @@ struct BrowserTests {
         return pages
     }
 
-    struct AxeResult: Decodable {
-        struct Violation: Decodable {
-            struct Node: Decodable { let target: [String]; let summary: String? }
-            let id: String
-            let impact: String?
-            let help: String
-            let nodes: [Node]
-        }
-        let page: String
-        let width: Int
-        let clientWidth: Int?
-        let violations: [Violation]?
-        let error: String?
-    }
-
     @Test("every canned report at 1280 and 400 px has no axe-core violations (WCAG 2.2 AA and best practice)")
     func accessibility() throws {
-        let root = TestEnvironment.packageRoot
-        let python = root.appendingPathComponent(".venv/bin/python")
-        try #require(FileManager.default.isExecutableFile(atPath: python.path),
-                     "axe-core is not installed: run Scripts/install-packages (it makes .venv with the axe-playwright-python wheel)")
         let dir = try TestEnvironment.temporaryDirectory("axe")
         let pages = try Self.renderEveryReport(into: dir)
         #expect(pages.count == ReportCatalog.all.count)
-        let result = try runProgram(python, [root.appendingPathComponent("Scripts/axe-check").path, "--width", "1280", "--width", "400"]
-                                    + pages.values.map(\.path).sorted())
-        #expect(result.status == 0, "Scripts/axe-check failed: \(result.stderr.suffix(800))")
-        let results = try result.stdout.split(separator: "\n").map { try JSONDecoder().decode(AxeResult.self, from: Data($0.utf8)) }
-        #expect(results.count == pages.count * 2, "axe checked \(results.count) of \(pages.count * 2) pages and widths")
-        for r in results {
-            let name = "\(URL(fileURLWithPath: r.page).lastPathComponent)@\(r.width)"
-            #expect(r.error == nil, "\(name): axe did not run: \(r.error ?? "")")
-            #expect(r.clientWidth == r.width, "\(name): the viewport was \(r.clientWidth ?? 0) px")
-            for v in r.violations ?? [] {
-                Issue.record("\(name): \(v.id) (\(v.impact ?? "?")): \(v.help); \(v.nodes.count) nodes, e.g. \(v.nodes.prefix(3).map { $0.target.joined(separator: " ") + ": " + ($0.summary ?? "") })")
-            }
-        }
+        try AxeCheck.expectNoViolations(pages.values.sorted { $0.path < $1.path }) { URL(fileURLWithPath: $0).lastPathComponent }
     }
 
     static let browserFlags = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
